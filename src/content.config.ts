@@ -1,0 +1,23 @@
+import { defineCollection, reference } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { articleSchema } from './schemas/article.ts';
+import { newsletterIssueSchema } from './schemas/newsletter-issue.ts';
+import { personSchema } from './schemas/person.ts';
+import { contentRoot } from './lib/content-root.ts';
+
+const people = defineCollection({
+  loader: glob({ base: `${contentRoot}/people`, pattern: '*.{yaml,yml}' }),
+  schema: personSchema,
+});
+
+const articles = defineCollection({
+  loader: glob({ base: `${contentRoot}/articles`, pattern: '**/*.{md,mdx}' }),
+  schema: articleSchema(reference('people')),
+});
+
+const newsletter = defineCollection({
+  loader: glob({ base: `${contentRoot}/newsletter`, pattern: '*.md' }),
+  schema: newsletterIssueSchema,
+});
+
+export const collections = { people, articles, newsletter };

@@ -1,0 +1,197 @@
+/**
+ * Static checks of an article body, run before anything is built. MDX is code: an article that
+ * could `import fs` or evaluate `{…}` would run on the build machine. So the body is parsed,
+ * never executed, and only plain Markdown plus the site's own components get through.
+ * The same pass collects citations, correction marks, methodology boxes and math for the
+ * article-level rules.
+ */
+import { fromHtml } from 'hast-util-from-html';
+import katex from 'katex';
+import type { Root as MdastRoot } from 'mdast';
+import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from 'mdast-util-mdx-jsx';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Node } from 'unist';
+import { visitParents } from 'unist-util-visit-parents';
+import {
+  FORBIDDEN_HTML_ELEMENTS,
+  FORBIDDEN_URL_SCHEME,
+  MDX_COMPONENT_RULES,
+  SAFE_HTML_ELEMENTS,
+  type MdxComponentName,
+} from '../../components/mdx/allowlist.ts';
+import { findCitations } from '../citations.ts';
+import { katexOptions } from '../markdown/katex-options.ts';
+import type { Problem } from './problem.ts';
+
+export interface BodyFacts {
+  /** Source ids cited in the text, with the line of their first citation. */
+  cited: Map<string, number>;
+  /** Dates (YYYY-MM-DD) of inline <Correction> marks. */
+  correctionDays: Set<string>;
+  hasMethodology: boolean;
+}
+
+const mdxParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkMdx);
+const mdParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
+
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlinkhref', 'xlink:href', 'poster', 'srcset', 'data', 'cite']);
+
+type Report = (line: number | undefined, field: string, message: string, severity?: Problem['severity']) => void;
+
+function checkRawHtml(html: string, line: number | undefined, report: Report) {
+  const tree = fromHtml(html, { fragment: true });
+  visitParents(tree, 'element', (element) => {
+    const tag = element.tagName;
+    if (FORBIDDEN_HTML_ELEMENTS.has(tag)) {
+      report(line, `<${tag}>`, `raw <${tag}> is not allowed in articles: it can run code or restyle the site. Remove it; use Markdown, a fenced code block, or an allowed component.`);
+    }
+    for (const [name, value] of Object.entries(element.properties ?? {})) {
+      if (/^on/i.test(name)) {
+        report(line, `<${tag} ${name}>`, `event-handler attributes (on…) are not allowed: they run script. Remove "${name}".`);
+      } else if (URL_ATTRIBUTES.has(name.toLowerCase()) && FORBIDDEN_URL_SCHEME.test(String(value))) {
+        report(line, `<${tag} ${name}>`, `"${String(value)}" uses a forbidden URL scheme; link to an http(s) address.`);
+      }
+    }
+  });
+}
+
+function attributeProblem(attribute: MdxJsxAttribute | MdxJsxExpressionAttribute): string | undefined {
+  if (attribute.type === 'mdxJsxExpressionAttribute') return 'spread attributes {…} are not allowed: write each attribute as name="text".';
+  if (/^on/i.test(attribute.name)) return `event-handler attribute "${attribute.name}" is not allowed: it would run script.`;
+  if (attribute.value === null || attribute.value === undefined) return undefined;
+  if (typeof attribute.value !== 'string') return `attribute "${attribute.name}" uses an {expression}; write it as ${attribute.name}="text".`;
+  if (FORBIDDEN_URL_SCHEME.test(attribute.value)) return `attribute "${attribute.name}" uses a forbidden URL scheme; use an http(s) address.`;
+  return undefined;
+}
+
+function checkMath(value: string, displayMode: boolean, line: number | undefined, report: Report) {
+  const strictFindings: string[] = [];
+  try {
+    katex.renderToString(value, {
+      ...katexOptions,
+      displayMode,
+      throwOnError: true,
+      strict: (code: string, message: string) => {
+        strictFindings.push(`${message} [${code}]`);
+        return 'ignore';
+      },
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.replace(/^KaTeX parse error: /, '') : String(error);
+    report(line, displayMode ? 'math' : 'inline math', `malformed TeX "${value.trim()}": ${reason}. Fix the expression (KaTeX supports a subset of LaTeX: https://katex.org/docs/supported).`);
+    return;
+  }
+  for (const finding of strictFindings) {
+    report(line, displayMode ? 'math' : 'inline math', `"${value.trim()}" renders but is not portable LaTeX: ${finding}`, 'warning');
+  }
+}
+
+export function checkBody(file: string, body: string, bodyLine: number, isMdx: boolean, problems: Problem[]): BodyFacts {
+  const facts: BodyFacts = { cited: new Map(), correctionDays: new Set(), hasMethodology: false };
+  const report: Report = (line, field, message, severity = 'error') =>
+    problems.push({ severity, file, ...(line ? { line: line + bodyLine - 1 } : {}), field, message });
+
+  let tree: MdastRoot;
+  try {
+    tree = (isMdx ? mdxParser : mdParser).parse(body) as MdastRoot;
+  } catch (error) {
+    const place = (error as { line?: number }).line;
+    const reason = (error as { reason?: string }).reason ?? String(error);
+    report(place, 'body', `is not valid MDX: ${reason}. In .mdx prose, "{", "}" and "<" start code; put them in \`code\`, escape them (\\{ \\<), or write "less than".`);
+    return facts;
+  }
+
+  visitParents(tree as Node, (node: Node, ancestors: Node[]) => {
+    const line = node.position?.start.line;
+    const n = node as Node & Record<string, unknown>;
+    switch (node.type) {
+      case 'mdxjsEsm':
+        report(line, 'import/export', 'is not allowed in articles: MDX is code and it would run during the build. Remove the line; Correction, Methodology and Aside are available without importing.');
+        return;
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression':
+        report(line, `{${String(n.value).trim().slice(0, 40)}}`, 'expressions are not allowed in articles. For a literal brace, put it in `code` or math, or escape it as \\{.');
+        return 'skip';
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement': {
+        const name = n.name as string | null;
+        const attributes = n.attributes as (MdxJsxAttribute | MdxJsxExpressionAttribute)[];
+        if (!name) {
+          report(line, '<>', 'fragments are not allowed; remove the <> and </> wrapper.');
+          return;
+        }
+        for (const attribute of attributes) {
+          const problem = attributeProblem(attribute);
+          if (problem) report(line, `<${name}>`, problem);
+        }
+        const named = attributes.filter((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute');
+        if (Object.hasOwn(MDX_COMPONENT_RULES, name)) {
+          const rule = MDX_COMPONENT_RULES[name as MdxComponentName];
+          const allowed: readonly string[] = [...rule.required, ...rule.optional];
+          for (const attribute of named) {
+            if (!allowed.includes(attribute.name) && !/^on/i.test(attribute.name)) {
+              report(line, `<${name}>`, `unknown attribute "${attribute.name}". Usage: ${rule.usage}`);
+            }
+          }
+          for (const required of rule.required) {
+            const attribute = named.find((a) => a.name === required);
+            if (!attribute || typeof attribute.value !== 'string' || !attribute.value.trim()) {
+              report(line, `<${name}>`, `needs a non-empty ${required}="…" attribute. Usage: ${rule.usage}`);
+            }
+          }
+          if (name === 'Correction') {
+            const date = named.find((a) => a.name === 'date')?.value;
+            if (typeof date === 'string') facts.correctionDays.add(date);
+          }
+          if (name === 'Methodology') facts.hasMethodology = true;
+        } else if (FORBIDDEN_HTML_ELEMENTS.has(name.toLowerCase())) {
+          report(line, `<${name}>`, `raw <${name}> is not allowed in articles: it can run code or restyle the site. Remove it.`);
+        } else if (Object.hasOwn(SAFE_HTML_ELEMENTS, name)) {
+          const allowed = SAFE_HTML_ELEMENTS[name]!;
+          for (const attribute of named) {
+            if (!allowed.includes(attribute.name) && !/^on/i.test(attribute.name)) {
+              report(line, `<${name}>`, `attribute "${attribute.name}" is not allowed on <${name}>${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}.`);
+            }
+          }
+        } else {
+          const components = Object.keys(MDX_COMPONENT_RULES).join(', ');
+          report(line, `<${name}>`, /^[a-z]/.test(name)
+            ? `HTML element <${name}> is not allowed in articles. Use Markdown, or one of the components ${components}.`
+            : `unknown component <${name}>. Articles may use only ${components}.`);
+        }
+        return;
+      }
+      case 'html':
+        checkRawHtml(String(n.value), line, report);
+        return;
+      case 'link':
+      case 'image':
+      case 'definition':
+        if (FORBIDDEN_URL_SCHEME.test(String(n.url))) {
+          report(line, node.type, `"${String(n.url)}" uses a forbidden URL scheme (javascript:, data:, vbscript:, file:). Link to an http(s) address or a page on this site.`);
+        }
+        return;
+      case 'math':
+      case 'inlineMath':
+        checkMath(String(n.value), node.type === 'math', line, report);
+        return;
+      case 'text': {
+        if (ancestors.some((a) => a.type === 'link' || a.type === 'linkReference')) return;
+        for (const citation of findCitations(String(n.value))) {
+          if (citation.malformed !== undefined) {
+            report(line, 'citation', `${citation.raw} is malformed: "${citation.malformed}" is not "@source-id". Write [@id] or [@a; @b].`);
+          }
+          for (const item of citation.items) if (!facts.cited.has(item.id)) facts.cited.set(item.id, line ?? 1);
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  });
+  return facts;
+}

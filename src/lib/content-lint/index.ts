@@ -1,0 +1,156 @@
+/**
+ * The content gate: every rule of the editorial policy that can be checked before a build.
+ * `npm run lint:content`, the `astro build` integration and the unit tests all call
+ * `lintContent`, with the same schemas the content layer uses.
+ */
+import { readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { articleSchema, personIdSchema, type ArticleData } from '../../schemas/article.ts';
+import { isoDay } from '../../schemas/date.ts';
+import { newsletterIssueSchema } from '../../schemas/newsletter-issue.ts';
+import { PERSON_ID_PATTERN, personSchema } from '../../schemas/person.ts';
+import { checkBody } from './body.ts';
+import { readContentFile, type ContentFile } from './content-file.ts';
+import type { Problem } from './problem.ts';
+import { validate } from './schema-problems.ts';
+
+export { errorsIn, formatProblem, formatReport, githubAnnotation, type Problem } from './problem.ts';
+
+const ARTICLE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const lintArticleSchema = articleSchema(personIdSchema);
+
+async function listFiles(dir: string, pattern: RegExp, recursive = false): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { recursive, withFileTypes: true });
+    return entries
+      .filter((e) => e.isFile() && pattern.test(e.name))
+      .map((e) => join(e.parentPath, e.name))
+      .sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+function baseName(path: string): string {
+  return path.split('/').pop()!.replace(/\.[^.]+$/, '');
+}
+
+async function lintPeople(root: string, cwd: string, problems: Problem[]): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const path of await listFiles(join(root, 'people'), /\.ya?ml$/)) {
+    const file = relative(cwd, path);
+    const id = baseName(path);
+    if (!PERSON_ID_PATTERN.test(id)) {
+      problems.push({ severity: 'error', file, message: `file name "${id}" is not a valid person id: use lower-case words joined by dashes, e.g. nadia-volkov.yaml.` });
+    }
+    const content = await readContentFile(path, file, problems);
+    if (content && validate(personSchema, content, problems)) ids.add(id);
+    else ids.add(id); // still known, so articles naming it don't produce a second, misleading error
+  }
+  return ids;
+}
+
+function lintArticleRules(content: ContentFile, article: ArticleData, isMdx: boolean, people: Set<string>, problems: Problem[]) {
+  const { file } = content;
+  const push = (path: (string | number)[], field: string, message: string) => {
+    const line = content.lineOf(path);
+    problems.push({ severity: 'error', file, ...(line ? { line } : {}), field, message });
+  };
+  const known = [...people].sort().join(', ');
+  article.author.forEach((id, index) => {
+    if (!people.has(id)) {
+      push(['author', ...(Array.isArray((content.data as { author?: unknown }).author) ? [index] : [])], 'author', `"${id}" is not on the masthead: no content/people/${id}.yaml. Use one of: ${known}.`);
+    }
+  });
+  if (!people.has(article.reviewer)) {
+    push(['reviewer'], 'reviewer', `"${article.reviewer}" is not on the masthead: no content/people/${article.reviewer}.yaml. Use one of: ${known}.`);
+  }
+
+  const facts = checkBody(file, content.body, content.bodyLine, isMdx, problems);
+  const sourceIds = new Set(article.sources.map((s) => s.id));
+  for (const [id, line] of facts.cited) {
+    if (!sourceIds.has(id)) {
+      problems.push({ severity: 'error', file, line: line + content.bodyLine - 1, field: 'citation', message: `[@${id}] names no entry in "sources". Add a source with id "${id}", or cite one of: ${[...sourceIds].join(', ')}.` });
+    }
+  }
+  article.sources.forEach((source, index) => {
+    if (!facts.cited.has(source.id)) {
+      push(['sources', index, 'id'], `sources[${index}]`, `"${source.id}" is never cited. Cite it as [@${source.id}] where the text relies on it, or remove it.`);
+    }
+  });
+
+  const loggedDays = new Set(article.corrections.map((c) => isoDay(c.date)));
+  for (const day of facts.correctionDays) {
+    if (!loggedDays.has(day)) {
+      problems.push({ severity: 'error', file, field: '<Correction>', message: `date="${day}" has no entry in the "corrections" log. Add { date: ${day}, summary: "…" } or fix the date.` });
+    }
+  }
+  article.corrections.forEach((correction, index) => {
+    const day = isoDay(correction.date);
+    if (!facts.correctionDays.has(day)) {
+      push(['corrections', index], `corrections[${index}]`, isMdx
+        ? `${day} has no inline mark. Wrap the changed words in <Correction date="${day}">…</Correction>.`
+        : `${day} needs an inline <Correction date="${day}"> mark, which only .mdx files support: rename the file to .mdx and mark the changed words.`);
+    }
+  });
+
+  if (article.beat === 'benchmarks' && !facts.hasMethodology) {
+    push(['beat'], 'beat', `benchmark pieces must report their methodology: add <Methodology sampleSize="…" variance="…" confidence="…">…</Methodology>${isMdx ? '' : ' (rename the file to .mdx to use it)'}.`);
+  }
+}
+
+async function lintArticles(root: string, cwd: string, people: Set<string>, problems: Problem[]): Promise<number> {
+  const paths = await listFiles(join(root, 'articles'), /\.mdx?$/, true);
+  for (const path of paths) {
+    const file = relative(cwd, path);
+    const slug = baseName(path);
+    if (!ARTICLE_SLUG.test(slug)) {
+      problems.push({ severity: 'error', file, message: `file name "${slug}" becomes the URL: use lower-case words joined by dashes, e.g. feature-store-latency.mdx.` });
+    }
+    const content = await readContentFile(path, file, problems);
+    if (!content) continue;
+    const article = validate(lintArticleSchema, content, problems);
+    if (article) lintArticleRules(content, article, path.endsWith('.mdx'), people, problems);
+  }
+  return paths.length;
+}
+
+async function lintNewsletter(root: string, cwd: string, problems: Problem[]) {
+  const seen = new Map<number, string>();
+  for (const path of await listFiles(join(root, 'newsletter'), /\.md$/)) {
+    const file = relative(cwd, path);
+    const content = await readContentFile(path, file, problems);
+    if (!content) continue;
+    const issue = validate(newsletterIssueSchema, content, problems);
+    if (!issue) continue;
+    const line = content.lineOf(['number']);
+    const at = line ? { line } : {};
+    const other = seen.get(issue.number);
+    if (other) {
+      problems.push({ severity: 'error', file, ...at, field: 'number', message: `${issue.number} is already used by ${other}; issue numbers are unique.` });
+    }
+    seen.set(issue.number, file);
+    if (baseName(path) !== String(issue.number)) {
+      problems.push({ severity: 'error', file, ...at, field: 'number', message: `is ${issue.number} but the file is named ${baseName(path)}.md; name it ${issue.number}.md.` });
+    }
+    checkBody(file, content.body, content.bodyLine, false, problems);
+  }
+}
+
+export interface LintResult {
+  problems: Problem[];
+  articleCount: number;
+}
+
+/** Lints the content tree at `root` (default ./content); paths in problems are relative to `cwd`. */
+export async function lintContent(root: string, cwd = process.cwd()): Promise<LintResult> {
+  const problems: Problem[] = [];
+  const people = await lintPeople(root, cwd, problems);
+  if (people.size === 0) {
+    problems.push({ severity: 'error', file: relative(cwd, join(root, 'people')) || root, message: 'no people: add the masthead as content/people/<id>.yaml.' });
+  }
+  const articleCount = await lintArticles(root, cwd, people, problems);
+  await lintNewsletter(root, cwd, problems);
+  return { problems, articleCount };
+}

@@ -1,0 +1,167 @@
+/**
+ * Every content query goes through here: drafts, sorting and visibility are decided once.
+ * Pages receive resolved view models (authors as people, the beat as config) and never call
+ * getCollection themselves.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import readingTime from 'reading-time';
+import { personIdOf } from '../schemas/article.ts';
+import { isoDay } from '../schemas/date.ts';
+import { beatById, site, type Beat, type BeatId } from '../site.config.ts';
+import { latest, yearOf } from './dates.ts';
+import { compareByRole } from './people.ts';
+import { correctionAnchor } from './corrections.ts';
+import { urls } from './urls.ts';
+
+export type PersonEntry = CollectionEntry<'people'>;
+export type ArticleEntry = CollectionEntry<'articles'>;
+export type NewsletterEntry = CollectionEntry<'newsletter'>;
+
+export interface Article {
+  slug: string;
+  entry: ArticleEntry;
+  data: ArticleEntry['data'];
+  url: string;
+  beat: Beat;
+  authors: PersonEntry[];
+  reviewer: PersonEntry;
+  /** The latest of published, updated and the last correction: feeds, sitemap, JSON-LD. */
+  modified: Date;
+  readingMinutes: number;
+}
+
+export interface LoggedCorrection {
+  article: Article;
+  date: Date;
+  summary: string;
+  /** Link to the inline mark in the article. */
+  url: string;
+}
+
+/** Drafts are visible in `astro dev` only; a production build never renders them. */
+export function isPublic(entry: ArticleEntry): boolean {
+  return import.meta.env.DEV || !entry.data.draft;
+}
+
+let peopleCache: Promise<Map<string, PersonEntry>> | undefined;
+let articlesCache: Promise<Article[]> | undefined;
+
+export function getPeopleById(): Promise<Map<string, PersonEntry>> {
+  peopleCache ??= getCollection('people').then((people) => new Map(people.map((p) => [p.id, p])));
+  return peopleCache;
+}
+
+export async function getPeople(): Promise<PersonEntry[]> {
+  return [...(await getPeopleById()).values()].sort((a, b) => compareByRole(a.data, b.data));
+}
+
+function resolvePerson(people: Map<string, PersonEntry>, ref: string | { id: string }, entry: ArticleEntry, field: string): PersonEntry {
+  const id = personIdOf(ref);
+  const person = people.get(id);
+  // The content gate reports this first; this guards direct `astro` runs that skip it.
+  if (!person) throw new Error(`${entry.filePath ?? entry.id}: ${field} "${id}" is not in content/people/.`);
+  return person;
+}
+
+async function loadArticles(): Promise<Article[]> {
+  const people = await getPeopleById();
+  const entries = await getCollection('articles', isPublic);
+  return entries
+    .map((entry): Article => {
+      const { data } = entry;
+      return {
+        slug: entry.id,
+        entry,
+        data,
+        url: urls.article(entry.id),
+        beat: beatById(data.beat),
+        authors: data.author.map((ref) => resolvePerson(people, ref, entry, 'author')),
+        reviewer: resolvePerson(people, data.reviewer, entry, 'reviewer'),
+        modified: latest(data.published, data.updated, ...data.corrections.map((c) => c.date)),
+        readingMinutes: Math.max(1, Math.round(readingTime(entry.body ?? '').minutes)),
+      };
+    })
+    .sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || a.slug.localeCompare(b.slug));
+}
+
+/** All public articles, newest first. */
+export function getArticles(): Promise<Article[]> {
+  articlesCache ??= loadArticles();
+  return articlesCache;
+}
+
+export async function getArticlesByBeat(beat: BeatId): Promise<Article[]> {
+  return (await getArticles()).filter((a) => a.data.beat === beat);
+}
+
+export async function getArticlesByTag(tag: string): Promise<Article[]> {
+  return (await getArticles()).filter((a) => a.data.tags.includes(tag));
+}
+
+/** Every tag in use with its article count, most used first. */
+export async function getTags(): Promise<{ tag: string; count: number }[]> {
+  const counts = new Map<string, number>();
+  for (const article of await getArticles()) for (const tag of article.data.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+}
+
+export async function getArticlesWrittenBy(personId: string): Promise<Article[]> {
+  return (await getArticles()).filter((a) => a.authors.some((p) => p.id === personId));
+}
+
+export async function getArticlesReviewedBy(personId: string): Promise<Article[]> {
+  return (await getArticles()).filter((a) => a.reviewer.id === personId);
+}
+
+/** Articles grouped by publication year, newest year first. */
+export async function getArticlesByYear(): Promise<{ year: number; articles: Article[] }[]> {
+  const years = new Map<number, Article[]>();
+  for (const article of await getArticles()) {
+    const year = yearOf(article.data.published);
+    years.set(year, [...(years.get(year) ?? []), article]);
+  }
+  return [...years].sort(([a], [b]) => b - a).map(([year, articles]) => ({ year, articles }));
+}
+
+/** Every logged correction across the site, newest first. */
+export async function getCorrections(): Promise<LoggedCorrection[]> {
+  return (await getArticles())
+    .flatMap((article) =>
+      article.data.corrections.map((c) => ({
+        article,
+        date: c.date,
+        summary: c.summary,
+        url: `${article.url}#${correctionAnchor(isoDay(c.date))}`,
+      })),
+    )
+    .sort((a, b) => b.date.getTime() - a.date.getTime() || a.article.slug.localeCompare(b.article.slug));
+}
+
+/** Newsletter issues, highest number first. */
+export async function getNewsletterIssues(): Promise<NewsletterEntry[]> {
+  return (await getCollection('newsletter')).sort((a, b) => b.data.number - a.data.number);
+}
+
+/** Previous and next article within the same beat (by publication date). */
+export async function getBeatNeighbours(article: Article): Promise<{ newer?: Article; older?: Article }> {
+  const inBeat = await getArticlesByBeat(article.data.beat);
+  const index = inBeat.findIndex((a) => a.slug === article.slug);
+  return {
+    ...(index > 0 ? { newer: inBeat[index - 1] } : {}),
+    ...(index >= 0 && index < inBeat.length - 1 ? { older: inBeat[index + 1] } : {}),
+  };
+}
+
+/** Up to `count` related articles: shared tags weigh most, the same beat breaks ties. */
+export async function getRelatedArticles(article: Article, count = 3): Promise<Article[]> {
+  const tags = new Set(article.data.tags);
+  return (await getArticles())
+    .filter((a) => a.slug !== article.slug)
+    .map((a) => ({ a, score: a.data.tags.filter((t) => tags.has(t)).length * 2 + (a.data.beat === article.data.beat ? 1 : 0) }))
+    .filter(({ score }) => score > 0)
+    .sort((x, y) => y.score - x.score || y.a.data.published.getTime() - x.a.data.published.getTime())
+    .slice(0, count)
+    .map(({ a }) => a);
+}
+
+export { site };

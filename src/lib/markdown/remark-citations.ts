@@ -1,0 +1,81 @@
+/**
+ * Renders Pandoc-style citations (`[@id]`, `[@a; @b]`) as numbered links into the article's
+ * source list, and records how often each source is cited so the list can link back.
+ * An unknown id stops the build: a citation must never point at nothing.
+ */
+import type { Root, PhrasingContent } from 'mdast';
+import { findAndReplace } from 'mdast-util-find-and-replace';
+import type { VFile } from 'vfile';
+import { citationAnchor, findCitations, sourceAnchor } from '../citations.ts';
+import { astroData, displayPath } from './vfile-astro.ts';
+
+/** Written into the frontmatter (`remarkPluginFrontmatter.citationCounts`) for back-links. */
+export type CitationCounts = Record<string, number>;
+
+interface SourceLike {
+  id: string;
+  title?: string;
+}
+
+export default function remarkCitations() {
+  return (tree: Root, file: VFile) => {
+    const frontmatter = astroData(file).frontmatter;
+    const sources = Array.isArray(frontmatter.sources) ? (frontmatter.sources as SourceLike[]) : [];
+    const numberOf = new Map(sources.map((source, index) => [String(source.id), index + 1]));
+    const titleOf = new Map(sources.map((source) => [String(source.id), String(source.title ?? '')]));
+    const counts: CitationCounts = {};
+
+    findAndReplace(
+      tree,
+      [
+        /\[\s*@[^[\]]*\]/g,
+        (raw: string, match) => {
+          const parent = match.stack.at(-1);
+          const line = parent?.position?.start.line;
+          const where = `${displayPath(file)}${line ? `:${line}` : ''}`;
+          const [citation] = findCitations(raw);
+          if (!citation) return false;
+          if (citation.malformed !== undefined) {
+            file.fail(
+              `${where}: malformed citation ${raw}: "${citation.malformed}" is not "@source-id". Write [@id] or [@a; @b].`,
+            );
+          }
+          const children: PhrasingContent[] = [{ type: 'text', value: '[' }];
+          citation.items.forEach((item, index) => {
+            const number = numberOf.get(item.id);
+            if (number === undefined) {
+              const known = [...numberOf.keys()].join(', ') || '(none)';
+              file.fail(
+                `${where}: citation [@${item.id}] names no entry in "sources". Add a source with id "${item.id}" to the frontmatter, or cite one of: ${known}.`,
+              );
+            }
+            counts[item.id] = (counts[item.id] ?? 0) + 1;
+            if (index > 0) children.push({ type: 'text', value: ', ' });
+            children.push({
+              type: 'link',
+              url: `#${sourceAnchor(item.id)}`,
+              title: null,
+              data: {
+                hProperties: {
+                  id: citationAnchor(item.id, counts[item.id]!),
+                  className: ['citation-link'],
+                  ariaLabel: `Source ${number}: ${titleOf.get(item.id)}${item.locator ? `, ${item.locator}` : ''}`,
+                },
+              },
+              children: [{ type: 'text', value: item.locator ? `${number}, ${item.locator}` : String(number) },],
+            });
+          });
+          children.push({ type: 'text', value: ']' });
+          return {
+            type: 'emphasis',
+            data: { hName: 'sup', hProperties: { className: ['citation'] } },
+            children,
+          };
+        },
+      ],
+      { ignore: ['link', 'linkReference', 'inlineCode', 'code', 'inlineMath', 'math'] },
+    );
+
+    frontmatter.citationCounts = counts;
+  };
+}

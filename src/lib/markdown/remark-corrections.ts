@@ -1,0 +1,56 @@
+/**
+ * Ties inline `<Correction date="…">` marks to the article's corrections log: a mark whose date
+ * has no log entry stops the build, and each mark gets the stable id the log links to.
+ * (The content lint also checks the reverse: every log entry has a mark.)
+ */
+import type { Root } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { correctionAnchor } from '../corrections.ts';
+import { astroData, displayPath } from './vfile-astro.ts';
+
+export const CORRECTION_COMPONENT = 'Correction';
+
+/** The literal `date="…"` of a Correction element, or undefined when missing or not a string. */
+export function correctionDateOf(node: MdxJsxFlowElement | MdxJsxTextElement): string | undefined {
+  for (const attribute of node.attributes) {
+    if (attribute.type === 'mdxJsxAttribute' && attribute.name === 'date' && typeof attribute.value === 'string') {
+      return attribute.value;
+    }
+  }
+  return undefined;
+}
+
+function loggedDays(frontmatter: Record<string, unknown>): Set<string> {
+  const log = Array.isArray(frontmatter.corrections) ? frontmatter.corrections : [];
+  return new Set(
+    log.map((entry: { date?: unknown }) =>
+      entry.date instanceof Date ? entry.date.toISOString().slice(0, 10) : String(entry.date),
+    ),
+  );
+}
+
+export default function remarkCorrections() {
+  return (tree: Root, file: VFile) => {
+    const days = loggedDays(astroData(file).frontmatter);
+    const occurrences = new Map<string, number>();
+    visit(tree, (node) => {
+      if (node.type !== 'mdxJsxTextElement' && node.type !== 'mdxJsxFlowElement') return;
+      if (node.name !== CORRECTION_COMPONENT) return;
+      const where = `${displayPath(file)}${node.position ? `:${node.position.start.line}` : ''}`;
+      const day = correctionDateOf(node);
+      if (!day) {
+        file.fail(`${where}: <Correction> needs a date="YYYY-MM-DD" attribute matching an entry in "corrections".`);
+      }
+      if (!days.has(day)) {
+        file.fail(
+          `${where}: <Correction date="${day}"> has no entry in the frontmatter "corrections" log. Add { date: ${day}, summary: "…" } to corrections, or fix the date.`,
+        );
+      }
+      const occurrence = (occurrences.get(day) ?? 0) + 1;
+      occurrences.set(day, occurrence);
+      node.attributes.push({ type: 'mdxJsxAttribute', name: 'id', value: correctionAnchor(day, occurrence) });
+    });
+  };
+}

@@ -1,0 +1,27 @@
+/** Every internal URL the site links to, built in one place (trailing slashes included). */
+import { site, type BeatId } from '../site.config.ts';
+
+function paged(base: string, page: number): string {
+  return page <= 1 ? base : `${base}page/${page}/`;
+}
+
+export const urls = {
+  home: () => '/',
+  articles: (page = 1) => paged('/articles/', page),
+  article: (slug: string) => `/articles/${slug}/`,
+  beat: (beat: BeatId, page = 1) => paged(`/beats/${beat}/`, page),
+  tag: (tag: string, page = 1) => paged(`/tags/${tag}/`, page),
+  archive: () => '/archive/',
+  masthead: () => '/masthead/',
+  person: (id: string) => `/people/${id}/`,
+  about: () => '/about/',
+  corrections: () => '/corrections/',
+  newsletter: () => '/newsletter/',
+  newsletterIssue: (issueNumber: number) => `/newsletter/${issueNumber}/`,
+  search: () => '/search/',
+};
+
+/** Absolute URL on the configured origin, for feeds, canonical links and JSON-LD. */
+export function absoluteUrl(path: string): string {
+  return new URL(path, site.url).href;
+}

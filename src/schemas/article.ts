@@ -1,0 +1,114 @@
+import { z } from 'astro/zod';
+import { BEAT_IDS } from '../site.config.ts';
+import { correctionSchema } from './correction.ts';
+import { calendarDate, isoDay } from './date.ts';
+import { PERSON_ID_PATTERN } from './person.ts';
+import { sourceSchema } from './source.ts';
+
+/**
+ * How an article refers to a person. The content layer passes Astro's `reference('people')`
+ * (which resolves ids to `{ collection, id }`); the content lint passes `personIdSchema`.
+ * Either way the rules below see ids through `personIdOf`.
+ */
+export type PersonRefSchema = z.ZodType<string | { id: string }>;
+
+export const personIdSchema = z.string().regex(PERSON_ID_PATTERN, {
+  error: 'must be a person id: the file name of content/people/<id>.yaml, e.g. "nadia-volkov"',
+});
+
+export function personIdOf(ref: string | { id: string }): string {
+  return typeof ref === 'string' ? ref : ref.id;
+}
+
+export const TAG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Counts sentences the way an editor would: terminal punctuation followed by space or end. */
+export function countSentences(text: string): number {
+  return text.trim().split(/(?<=[.!?])\s+(?=\S)/).filter((s) => s.trim().length > 0).length;
+}
+
+/**
+ * Article frontmatter: `content/articles/<slug>.mdx`. Exactly these keys; an unknown key is
+ * an error so a typo (`reviwer:`) can never silently drop a field.
+ */
+export function articleSchema<P extends PersonRefSchema>(personRef: P) {
+  return z
+    .object({
+      title: z.string().trim().min(1, { error: 'is required' }),
+      /** The dek: one to three sentences under the title and in listings. */
+      description: z
+        .string()
+        .trim()
+        .min(1, { error: 'is required: write a one-to-three-sentence dek' })
+        .refine((text) => countSentences(text) <= 3, {
+          error: 'must be one to three sentences; move the rest into the body',
+        }),
+      beat: z.enum(BEAT_IDS, { error: `must be one of ${BEAT_IDS.join(', ')}` }),
+      /** One person id, or a list of ids for co-authored pieces. */
+      author: z.union([personRef, z.array(personRef).min(1)]).transform((v) => (Array.isArray(v) ? v : [v])),
+      /** The technical reviewer: one person id, never one of the authors. */
+      reviewer: personRef,
+      published: calendarDate,
+      updated: calendarDate.optional(),
+      tags: z
+        .array(z.string().regex(TAG_PATTERN, { error: 'tags are lower-case words joined by dashes, e.g. "feature-stores"' }))
+        .default([]),
+      /** Drafts are rendered by `astro dev` only, never in a production build. */
+      draft: z.boolean().default(false),
+      /** Conflict-of-interest statement shown at the top of the article. */
+      disclosure: z.string().trim().min(1).optional(),
+      sources: z.array(sourceSchema).min(1, {
+        error: 'list at least one source: every number we publish is sourced',
+      }),
+      corrections: z.array(correctionSchema).default([]),
+    })
+    .strict()
+    .superRefine((article, ctx) => {
+      const authorIds = article.author.map(personIdOf);
+      const reviewerId = personIdOf(article.reviewer);
+      if (authorIds.includes(reviewerId)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['reviewer'],
+          message: `"${reviewerId}" is also an author; the technical reviewer must be someone else on the masthead`,
+        });
+      }
+      const seenAuthors = new Set<string>();
+      authorIds.forEach((id, index) => {
+        if (seenAuthors.has(id)) {
+          ctx.addIssue({ code: 'custom', path: ['author', index], message: `"${id}" is listed twice` });
+        }
+        seenAuthors.add(id);
+      });
+      if (article.updated && article.updated < article.published) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['updated'],
+          message: `${isoDay(article.updated)} is before published (${isoDay(article.published)}); updated must be on or after it`,
+        });
+      }
+      const seenSources = new Map<string, number>();
+      article.sources.forEach((source, index) => {
+        const first = seenSources.get(source.id);
+        if (first !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sources', index, 'id'],
+            message: `"${source.id}" is already the id of sources[${first}]; source ids must be unique`,
+          });
+        } else seenSources.set(source.id, index);
+      });
+      article.corrections.forEach((correction, index) => {
+        if (correction.date < article.published) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['corrections', index, 'date'],
+            message: `${isoDay(correction.date)} is before published (${isoDay(article.published)}); a correction comes after publication`,
+          });
+        }
+      });
+    });
+}
+
+/** Article data as pages see it (authors resolved to a list). */
+export type ArticleData = z.infer<ReturnType<typeof articleSchema<typeof personIdSchema>>>;

@@ -1,0 +1,86 @@
+/**
+ * The one validated site configuration. Everything site-wide (name, URL, beats, policies)
+ * lives here once; pages, feeds, JSON-LD and scripts import it instead of repeating values.
+ */
+import { z } from 'astro/zod';
+
+export const BEAT_IDS = ['architecture', 'benchmarks', 'mlops', 'postmortems'] as const;
+export type BeatId = (typeof BEAT_IDS)[number];
+
+const beatSchema = z.object({
+  id: z.enum(BEAT_IDS),
+  /** Display name, e.g. "Architecture case studies". */
+  title: z.string().min(1),
+  /** Short name for tight spaces (breadcrumbs, article kicker). */
+  shortTitle: z.string().min(1),
+  /** One or two sentences describing what the beat covers. */
+  blurb: z.string().min(1),
+});
+
+const siteConfigSchema = z.object({
+  name: z.string().min(1),
+  shortName: z.string().min(1),
+  /** Absolute origin the site is served from; used for canonical URLs, feeds and sitemap. */
+  url: z.url({ protocol: /^https$/ }),
+  description: z.string().min(1),
+  language: z.string().min(2),
+  /** Dates are formatted in this zone so the build never depends on the machine's zone. */
+  timeZone: z.string().min(1),
+  founded: z.iso.date(),
+  email: z.email(),
+  beats: z.array(beatSchema).length(BEAT_IDS.length),
+  /** Listings show this many entries per page. */
+  pageSize: z.int().positive(),
+});
+
+export type SiteConfig = z.infer<typeof siteConfigSchema>;
+export type Beat = SiteConfig['beats'][number];
+
+export const site: SiteConfig = siteConfigSchema.parse({
+  name: 'ML Systems Review',
+  shortName: 'MLSR',
+  url: process.env.MLSR_SITE_URL ?? 'https://mlsystemsreview.com',
+  description:
+    'An independent engineering publication about production machine-learning systems: architecture, benchmarks, reliability and failures, every claim sourced and reviewed.',
+  language: 'en',
+  timeZone: 'UTC',
+  founded: '2023-05-01',
+  email: 'editors@mlsystemsreview.com',
+  pageSize: 10,
+  beats: [
+    {
+      id: 'architecture',
+      title: 'Architecture case studies',
+      shortTitle: 'Architecture',
+      blurb:
+        'How real organisations structured real ML systems, reconstructed from papers, engineering blogs, talks and background interviews.',
+    },
+    {
+      id: 'benchmarks',
+      title: 'Benchmarks & comparisons',
+      shortTitle: 'Benchmarks',
+      blurb:
+        'Measurements with their methodology attached: sample sizes, variance and confidence intervals, never a bare number.',
+    },
+    {
+      id: 'mlops',
+      title: 'MLOps & reliability',
+      shortTitle: 'MLOps',
+      blurb:
+        'Monitoring, retraining, drift, feature pipelines and on-call: the work that keeps a model useful after launch day.',
+    },
+    {
+      id: 'postmortems',
+      title: 'Post-mortems',
+      shortTitle: 'Post-mortems',
+      blurb:
+        'Public failures of production ML, and the engineering decisions behind them, written to learn from rather than to blame.',
+    },
+  ],
+});
+
+export function beatById(id: BeatId): Beat {
+  const beat = site.beats.find((b) => b.id === id);
+  if (!beat) throw new Error(`site.config.ts: beat "${id}" is not configured`);
+  return beat;
+}
