@@ -98,7 +98,17 @@ export function articleSchema<P extends PersonRefSchema>(personRef: P) {
           });
         } else seenSources.set(source.id, index);
       });
+      const seenDays = new Map<string, number>();
       article.corrections.forEach((correction, index) => {
+        const day = isoDay(correction.date);
+        const first = seenDays.get(day);
+        if (first !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['corrections', index, 'date'],
+            message: `${day} is already the date of corrections[${first}]; merge the two entries into one summary`,
+          });
+        } else seenDays.set(day, index);
         if (correction.date < article.published) {
           ctx.addIssue({
             code: 'custom',
