@@ -31,7 +31,7 @@ export function countSentences(text: string): number {
  * Article frontmatter: `content/articles/<slug>.mdx`. Exactly these keys; an unknown key is
  * an error so a typo (`reviwer:`) can never silently drop a field.
  */
-export function articleSchema<P extends PersonRefSchema>(personRef: P) {
+export function articleSchema(personRef: PersonRefSchema) {
   return z
     .object({
       title: z.string().trim().min(1, { error: 'is required' }),
@@ -45,7 +45,11 @@ export function articleSchema<P extends PersonRefSchema>(personRef: P) {
         }),
       beat: z.enum(BEAT_IDS, { error: `must be one of ${BEAT_IDS.join(', ')}` }),
       /** One person id, or a list of ids for co-authored pieces. */
-      author: z.union([personRef, z.array(personRef).min(1)]).transform((v) => (Array.isArray(v) ? v : [v])),
+      author: z
+        .union([personRef, z.array(personRef).min(1, { error: 'list at least one author' })], {
+          error: 'must be a person id, or a list of person ids for a co-authored piece',
+        })
+        .transform((v) => (Array.isArray(v) ? v : [v])),
       /** The technical reviewer: one person id, never one of the authors. */
       reviewer: personRef,
       published: calendarDate,
@@ -63,6 +67,9 @@ export function articleSchema<P extends PersonRefSchema>(personRef: P) {
       corrections: z.array(correctionSchema).default([]),
     })
     .strict()
+    // Cross-field rules run only once every field is valid on its own: a field that failed a
+    // check (e.g. `author: Ben Sato`) never reached its transform, and the rules below would
+    // see raw input (a string where a list is expected) and crash.
     .superRefine((article, ctx) => {
       const authorIds = article.author.map(personIdOf);
       const reviewerId = personIdOf(article.reviewer);
@@ -117,8 +124,8 @@ export function articleSchema<P extends PersonRefSchema>(personRef: P) {
           });
         }
       });
-    });
+    }, { when: (payload) => payload.issues.length === 0 });
 }
 
-/** Article data as pages see it (authors resolved to a list). */
-export type ArticleData = z.infer<ReturnType<typeof articleSchema<typeof personIdSchema>>>;
+/** Article frontmatter after validation (authors always a list; people as ids or references). */
+export type ArticleData = z.infer<ReturnType<typeof articleSchema>>;

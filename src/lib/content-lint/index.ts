@@ -5,7 +5,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { articleSchema, personIdSchema, type ArticleData } from '../../schemas/article.ts';
+import { articleSchema, personIdOf, personIdSchema, type ArticleData } from '../../schemas/article.ts';
 import { isoDay } from '../../schemas/date.ts';
 import { newsletterIssueSchema } from '../../schemas/newsletter-issue.ts';
 import { PERSON_ID_PATTERN, personSchema } from '../../schemas/person.ts';
@@ -58,13 +58,14 @@ function lintArticleRules(content: ContentFile, article: ArticleData, isMdx: boo
     problems.push({ severity: 'error', file, ...(line ? { line } : {}), field, message });
   };
   const known = [...people].sort().join(', ');
-  article.author.forEach((id, index) => {
+  article.author.map(personIdOf).forEach((id, index) => {
     if (!people.has(id)) {
       push(['author', ...(Array.isArray((content.data as { author?: unknown }).author) ? [index] : [])], 'author', `"${id}" is not on the masthead: no content/people/${id}.yaml. Use one of: ${known}.`);
     }
   });
-  if (!people.has(article.reviewer)) {
-    push(['reviewer'], 'reviewer', `"${article.reviewer}" is not on the masthead: no content/people/${article.reviewer}.yaml. Use one of: ${known}.`);
+  const reviewer = personIdOf(article.reviewer);
+  if (!people.has(reviewer)) {
+    push(['reviewer'], 'reviewer', `"${reviewer}" is not on the masthead: no content/people/${reviewer}.yaml. Use one of: ${known}.`);
   }
 
   const facts = checkBody(file, content.body, content.bodyLine, isMdx, problems);
@@ -81,9 +82,9 @@ function lintArticleRules(content: ContentFile, article: ArticleData, isMdx: boo
   });
 
   const loggedDays = new Set(article.corrections.map((c) => isoDay(c.date)));
-  for (const day of facts.correctionDays) {
+  for (const [day, line] of facts.correctionDays) {
     if (!loggedDays.has(day)) {
-      problems.push({ severity: 'error', file, field: '<Correction>', message: `date="${day}" has no entry in the "corrections" log. Add { date: ${day}, summary: "…" } or fix the date.` });
+      problems.push({ severity: 'error', file, line: line + content.bodyLine - 1, field: '<Correction>', message: `date="${day}" has no entry in the "corrections" log. Add { date: ${day}, summary: "…" } or fix the date.` });
     }
   }
   article.corrections.forEach((correction, index) => {
