@@ -2,7 +2,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import contentGate from './src/integrations/content-gate.ts';
-import { markdownProcessor } from './src/lib/markdown/pipeline.ts';
+import { markdownProcessor, shikiConfig } from './src/lib/markdown/pipeline.ts';
 import { site } from './src/site.config.ts';
 
 export default defineConfig({
@@ -11,9 +11,24 @@ export default defineConfig({
   build: { format: 'directory' },
   markdown: {
     processor: markdownProcessor,
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
+    shikiConfig,
   },
+  // Articles are rendered by our own loader (src/lib/article-loader.ts), never compiled as MDX
+  // modules; @astrojs/mdx remains for trusted .mdx pages under src/pages.
   integrations: [contentGate(), mdx(), sitemap()],
+  security: {
+    // A per-page <meta> CSP with hashes of whatever Astro inlines (checked by `npm run verify`,
+    // exercised in Chromium by tests/e2e/csp.spec.ts). Directives a <meta> cannot carry
+    // (frame-ancestors) and the other security headers live in public/_headers.
+    csp: {
+      directives: ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      // Pagefind compiles WebAssembly: 'wasm-unsafe-eval' allows exactly that, never 'unsafe-eval'.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // KaTeX (and Shiki's colour variables) write style="" attributes: allow inline styles as
+      // attributes only (style-src-attr), never <style> elements or 'unsafe-inline' on style-src.
+      styleDirective: { resources: [{ resource: "'self'", kind: 'element' }, { resource: "'unsafe-inline'", kind: 'attribute' }] },
+    },
+  },
   vite: {
     // Fonts (KaTeX's) must stay files: a data: URL would need a looser CSP.
     build: { assetsInlineLimit: 0 },

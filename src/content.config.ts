@@ -3,6 +3,7 @@ import { glob } from 'astro/loaders';
 import { articleSchema } from './schemas/article.ts';
 import { newsletterIssueSchema } from './schemas/newsletter-issue.ts';
 import { personSchema } from './schemas/person.ts';
+import { articleLoader } from './lib/article-loader.ts';
 import { contentRoot } from './lib/content-root.ts';
 
 const people = defineCollection({
@@ -11,7 +12,7 @@ const people = defineCollection({
 });
 
 const articles = defineCollection({
-  loader: glob({ base: `${contentRoot}/articles`, pattern: '**/*.{md,mdx}' }),
+  loader: articleLoader({ base: `${contentRoot}/articles` }),
   schema: articleSchema(reference('people')),
 });
 

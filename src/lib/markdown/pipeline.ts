@@ -1,9 +1,10 @@
 /**
  * The Markdown/MDX pipeline: remark-math + rehype-katex for math, our citation and correction
  * plugins, and heading anchors. Astro 7's default processor skips remark/rehype plugins, so
- * this goes through `@astrojs/markdown-remark`'s unified() processor (MDX inherits it).
+ * Astro-rendered Markdown goes through `@astrojs/markdown-remark`'s unified() processor;
+ * articles go through article-renderer.ts with the same plugin lists.
  */
-import { unified } from '@astrojs/markdown-remark';
+import { unified, type ShikiConfig } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeKatex from 'rehype-katex';
 import rehypeSlug from 'rehype-slug';
@@ -11,21 +12,30 @@ import remarkMath from 'remark-math';
 import { katexOptions } from './katex-options.ts';
 import rehypeMathErrors from './rehype-math-errors.ts';
 import remarkCitations from './remark-citations.ts';
+import type { PluggableList } from 'unified';
 import remarkCorrections from './remark-corrections.ts';
 
-export const markdownProcessor = unified({
-  remarkPlugins: [remarkMath, remarkCitations, remarkCorrections],
-  rehypePlugins: [
-    [rehypeKatex, katexOptions],
-    rehypeMathErrors,
-    rehypeSlug,
-    [
-      rehypeAutolinkHeadings,
-      {
-        behavior: 'append',
-        properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 },
-        content: { type: 'text', value: '#' },
-      },
-    ],
+/** Light and dark code themes, switched by CSS (see global.css). */
+export const shikiConfig = {
+  themes: { light: 'github-light', dark: 'github-dark' },
+  defaultColor: false,
+} satisfies ShikiConfig;
+
+export const remarkPlugins: PluggableList = [remarkMath, remarkCitations, remarkCorrections];
+
+export const rehypePlugins: PluggableList = [
+  [rehypeKatex, katexOptions],
+  rehypeMathErrors,
+  rehypeSlug,
+  [
+    rehypeAutolinkHeadings,
+    {
+      behavior: 'append',
+      properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 },
+      content: { type: 'text', value: '#' },
+    },
   ],
-});
+];
+
+/** For Markdown Astro renders itself (newsletter issues, .md pages); articles use article-renderer.ts. */
+export const markdownProcessor = unified({ remarkPlugins, rehypePlugins });

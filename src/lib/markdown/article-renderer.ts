@@ -1,0 +1,77 @@
+/**
+ * Renders an article (.mdx or .md) to HTML in one unified pass, at content-load time.
+ *
+ * Why not @astrojs/mdx: compiling every article to a JS module and bundling it is what makes
+ * stock Astro slow at thousands of articles (most of a 1,000-article build), and MDX as code
+ * is exactly what contributed articles must not be. The content gate has already refused
+ * imports, expressions and unknown components, so what remains is static markup: we parse it
+ * with the MDX parser (same syntax editors write and the gate checked) and build the few
+ * allowed components as HTML here. Plugins are the same ones the Markdown pipeline uses.
+ */
+import { rehypeHeadingIds, rehypeShiki, type MarkdownHeading } from '@astrojs/markdown-remark';
+import type { Element, ElementContent } from 'hast';
+import type { Handler, State } from 'mdast-util-to-hast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import remarkSmartypants from 'remark-smartypants';
+import { unified, type Processor } from 'unified';
+import { VFile } from 'vfile';
+import { MDX_COMPONENT_RULES, type MdxComponentName } from '../../components/mdx/allowlist.ts';
+import { componentBuilders, type ComponentProps } from '../../components/mdx/index.ts';
+import { rehypePlugins, remarkPlugins, shikiConfig } from './pipeline.ts';
+
+export interface RenderedArticle {
+  html: string;
+  headings: MarkdownHeading[];
+  /** Frontmatter as the plugins left it: citationCounts, hasMath. */
+  frontmatter: Record<string, unknown>;
+}
+
+function propsOf(node: MdxJsxFlowElement | MdxJsxTextElement): ComponentProps {
+  const props: ComponentProps = {};
+  for (const attribute of node.attributes) {
+    if (attribute.type === 'mdxJsxAttribute') props[attribute.name] = typeof attribute.value === 'string' ? attribute.value : '';
+  }
+  return props;
+}
+
+/** MDX JSX → hast: allowed components become their HTML; safe HTML elements pass through. */
+const jsxHandler: Handler = (state: State, node: MdxJsxFlowElement | MdxJsxTextElement): Element => {
+  const children = state.all(node) as ElementContent[];
+  const name = node.name ?? '';
+  if (Object.hasOwn(MDX_COMPONENT_RULES, name)) {
+    return componentBuilders[name as MdxComponentName](propsOf(node), children);
+  }
+  // Only the gate's SAFE_HTML_ELEMENTS reach this point (the build runs the gate first).
+  return { type: 'element', tagName: name, properties: propsOf(node), children };
+};
+
+function createProcessor(mdx: boolean): Processor {
+  const processor = unified().use(remarkParse);
+  if (mdx) processor.use(remarkMdx);
+  processor
+    .use(remarkGfm)
+    .use(remarkSmartypants)
+    .use(remarkPlugins)
+    .use(remarkRehype, { handlers: { mdxJsxFlowElement: jsxHandler, mdxJsxTextElement: jsxHandler } })
+    .use(rehypeShiki, shikiConfig)
+    .use(rehypePlugins)
+    .use(rehypeHeadingIds)
+    .use(rehypeStringify);
+  return processor as unknown as Processor;
+}
+
+const processors = { mdx: createProcessor(true), md: createProcessor(false) };
+
+/** Renders one article body. Throws (with file and fix) on any problem the plugins find. */
+export async function renderArticle(body: string, options: { path: string; frontmatter: Record<string, unknown> }): Promise<RenderedArticle> {
+  const file = new VFile({ value: body, path: options.path, data: { astro: { frontmatter: { ...options.frontmatter } } } });
+  const processor = options.path.endsWith('.mdx') ? processors.mdx : processors.md;
+  const result = await processor.process(file);
+  const astro = result.data.astro as { frontmatter: Record<string, unknown>; headings?: MarkdownHeading[] };
+  return { html: String(result.value), headings: astro.headings ?? [], frontmatter: astro.frontmatter };
+}
