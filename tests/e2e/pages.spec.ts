@@ -122,6 +122,21 @@ test.describe('article page', () => {
     for (const term of ['Sample size', 'Variance', 'Confidence']) await expect(box.locator('dt', { hasText: term })).toHaveCount(1);
   });
 
+  test('GFM footnotes link to their notes and back', async ({ page }) => {
+    await page.goto(articleWith(/data-footnotes/));
+    const ref = page.locator('a[data-footnote-ref]').first();
+    await ref.click();
+    const note = page.locator((await ref.getAttribute('href'))!);
+    await expect(note).toBeInViewport();
+    await note.locator('a[data-footnote-backref]').click();
+    await expect(ref).toBeInViewport();
+  });
+
+  test('GFM tables render as tables', async ({ page }) => {
+    await page.goto(articleWith(/<table>/));
+    expect(await page.locator('.prose table th').count()).toBeGreaterThan(1);
+  });
+
   test('code is highlighted by Shiki and tables render', async ({ page }) => {
     await page.goto(articleWith(/class="astro-code/));
     await expect(page.locator('pre.astro-code').first()).toBeVisible();
