@@ -30,14 +30,17 @@ import type { Problem } from './problem.ts';
 export interface BodyFacts {
   /** Source ids cited in the text, with the line of their first citation. */
   cited: Map<string, number>;
-  /** Dates (YYYY-MM-DD) of inline <Correction> marks. */
-  correctionDays: Set<string>;
+  /** Dates (YYYY-MM-DD) of inline <Correction> marks, with the line of their first mark. */
+  correctionDays: Map<string, number>;
   hasMethodology: boolean;
+  /** False when the body could not be parsed: the facts above are then unknown, not empty. */
+  parsed: boolean;
 }
 
 const mdxParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkMdx);
 const mdParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
 
+const COMPONENT_TAG = new RegExp(`<(${Object.keys(MDX_COMPONENT_RULES).join('|')})\\b`);
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlinkhref', 'xlink:href', 'poster', 'srcset', 'data', 'cite']);
 
 type Report = (line: number | undefined, field: string, message: string, severity?: Problem['severity']) => void;
@@ -71,7 +74,9 @@ function attributeProblem(attribute: MdxJsxAttribute | MdxJsxExpressionAttribute
 function checkMath(value: string, displayMode: boolean, line: number | undefined, report: Report) {
   const strictFindings: string[] = [];
   try {
-    katex.renderToString(value, {
+    // Parse only (no HTML): this is where TeX errors and strict-mode findings arise, at a
+    // fraction of a full render's cost. The build's rehype-math-errors catches anything later.
+    katex.__parse(value, {
       ...katexOptions,
       displayMode,
       throwOnError: true,
@@ -85,13 +90,13 @@ function checkMath(value: string, displayMode: boolean, line: number | undefined
     report(line, displayMode ? 'math' : 'inline math', `malformed TeX "${value.trim()}": ${reason}. Fix the expression (KaTeX supports a subset of LaTeX: https://katex.org/docs/supported).`);
     return;
   }
-  for (const finding of strictFindings) {
+  for (const finding of new Set(strictFindings)) {
     report(line, displayMode ? 'math' : 'inline math', `"${value.trim()}" renders but is not portable LaTeX: ${finding}`, 'warning');
   }
 }
 
 export function checkBody(file: string, body: string, bodyLine: number, isMdx: boolean, problems: Problem[]): BodyFacts {
-  const facts: BodyFacts = { cited: new Map(), correctionDays: new Set(), hasMethodology: false };
+  const facts: BodyFacts = { cited: new Map(), correctionDays: new Map(), hasMethodology: false, parsed: true };
   const report: Report = (line, field, message, severity = 'error') =>
     problems.push({ severity, file, ...(line ? { line: line + bodyLine - 1 } : {}), field, message });
 
@@ -102,7 +107,7 @@ export function checkBody(file: string, body: string, bodyLine: number, isMdx: b
     const place = (error as { line?: number }).line;
     const reason = (error as { reason?: string }).reason ?? String(error);
     report(place, 'body', `is not valid MDX: ${reason}. In .mdx prose, "{", "}" and "<" start code; put them in \`code\`, escape them (\\{ \\<), or write "less than".`);
-    return facts;
+    return { ...facts, parsed: false };
   }
 
   visitParents(tree as Node, (node: Node, ancestors: Node[]) => {
@@ -145,7 +150,7 @@ export function checkBody(file: string, body: string, bodyLine: number, isMdx: b
           }
           if (name === 'Correction') {
             const date = named.find((a) => a.name === 'date')?.value;
-            if (typeof date === 'string') facts.correctionDays.add(date);
+            if (typeof date === 'string' && !facts.correctionDays.has(date)) facts.correctionDays.set(date, line ?? 1);
           }
           if (name === 'Methodology') facts.hasMethodology = true;
         } else if (FORBIDDEN_HTML_ELEMENTS.has(name.toLowerCase())) {
@@ -165,9 +170,16 @@ export function checkBody(file: string, body: string, bodyLine: number, isMdx: b
         }
         return;
       }
-      case 'html':
+      case 'html': {
+        // In .md, a component tag is inert HTML: it would ship as an unknown element and its
+        // rule (a logged date, a complete methodology) would never be checked.
+        const component = COMPONENT_TAG.exec(String(n.value))?.[1];
+        if (component) {
+          report(line, `<${component}>`, `components work only in .mdx files: rename the file to .mdx (the URL stays the same).`);
+        }
         checkRawHtml(String(n.value), line, report);
         return;
+      }
       case 'link':
       case 'image':
       case 'definition':
@@ -181,11 +193,14 @@ export function checkBody(file: string, body: string, bodyLine: number, isMdx: b
         return;
       case 'text': {
         if (ancestors.some((a) => a.type === 'link' || a.type === 'linkReference')) return;
-        for (const citation of findCitations(String(n.value))) {
+        const text = String(n.value);
+        for (const citation of findCitations(text)) {
+          // A paragraph's text runs over several lines: point at the citation's own line.
+          const at = (line ?? 1) + (text.slice(0, citation.start).match(/\n/g)?.length ?? 0);
           if (citation.malformed !== undefined) {
-            report(line, 'citation', `${citation.raw} is malformed: "${citation.malformed}" is not "@source-id". Write [@id] or [@a; @b].`);
+            report(at, 'citation', `${citation.raw} is malformed: "${citation.malformed}" is not "@source-id". Write [@id] or [@a; @b].`);
           }
-          for (const item of citation.items) if (!facts.cited.has(item.id)) facts.cited.set(item.id, line ?? 1);
+          for (const item of citation.items) if (!facts.cited.has(item.id)) facts.cited.set(item.id, at);
         }
         return;
       }
