@@ -1,0 +1,58 @@
+/**
+ * The real `astro build` on small fixture trees: broken content must stop the build (not just
+ * the lint), drafts must never be published, and every article must come out as a page.
+ * Slow (a few seconds per build), so only the cases no cheaper test can cover.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { validTree, type ContentTree } from './helpers/content-tree.ts';
+
+const PROJECT = resolve(import.meta.dirname, '../..');
+const ASTRO = join(PROJECT, 'node_modules/astro/bin/astro.mjs');
+
+function build(tree: ContentTree) {
+  const outDir = join(tree.root, 'dist');
+  const result = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
+    cwd: PROJECT,
+    env: { ...process.env, MLSR_CONTENT_ROOT: tree.content, FORCE_COLOR: '0', NO_COLOR: '1' },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+}
+
+describe('astro build', { timeout: 150_000 }, () => {
+  test('builds the valid fixture, one page per public article, and never a draft', async () => {
+    const tree = await validTree();
+    const draft = (await tree.read('articles/drift-monitoring.md')).replace(/^---\n/, '---\ndraft: true\n');
+    await tree.write('articles/drift-monitoring.md', draft);
+    const { status, output, outDir } = build(tree);
+    expect(status, output).toBe(0);
+    const articles = readdirSync(join(outDir, 'articles'), { withFileTypes: true })
+      .filter((e) => e.isDirectory() && e.name !== 'page')
+      .map((e) => e.name)
+      .sort();
+    expect(articles).toEqual(['feature-store-latency', 'gpu-inference-benchmark']);
+    expect(existsSync(join(outDir, 'articles/drift-monitoring/index.html'))).toBe(false);
+  });
+
+  test('a citation of an unknown source stops the build, naming the file and the fix', async () => {
+    const tree = await validTree();
+    await tree.write('articles/feature-store-latency.mdx', (await tree.read('articles/feature-store-latency.mdx')).replace(/\n\n/, '\n\nAn unsourced claim [@nowhere].\n\n'));
+    const { status, output } = build(tree);
+    expect(status).not.toBe(0);
+    expect(output).toContain('content/articles/feature-store-latency.mdx');
+    expect(output).toMatch(/\[@nowhere\] names no entry in "sources"/);
+  });
+
+  test('malformed math stops the build, naming the expression', async () => {
+    const tree = await validTree();
+    await tree.write('articles/drift-monitoring.md', `${await tree.read('articles/drift-monitoring.md')}\n\nA broken formula $\\frac{1}{$ here.\n`);
+    const { status, output } = build(tree);
+    expect(status).not.toBe(0);
+    expect(output).toContain('content/articles/drift-monitoring.md');
+    expect(output).toContain('\\frac{1}{');
+  });
+});
