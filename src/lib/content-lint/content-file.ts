@@ -25,7 +25,8 @@ function yamlLines(source: string, firstLine: number, file: string, problems: Pr
   const counter = new LineCounter();
   const doc: Document = parseDocument(source, { lineCounter: counter, prettyErrors: false });
   for (const error of doc.errors) {
-    const line = error.linePos?.[0]?.line;
+    // `linePos` is only filled in with prettyErrors; the counter knows every offset.
+    const line = counter.linePos(error.pos[0]).line;
     problems.push({
       severity: 'error',
       file,

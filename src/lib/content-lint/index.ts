@@ -69,6 +69,8 @@ function lintArticleRules(content: ContentFile, article: ArticleData, isMdx: boo
   }
 
   const facts = checkBody(file, content.body, content.bodyLine, isMdx, problems);
+  // An unparsable body has already been reported; "never cited" or "no mark" would only be noise.
+  if (!facts.parsed) return;
   const sourceIds = new Set(article.sources.map((s) => s.id));
   for (const [id, line] of facts.cited) {
     if (!sourceIds.has(id)) {

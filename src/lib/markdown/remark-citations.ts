@@ -30,8 +30,9 @@ export default function remarkCitations() {
       [
         /\[\s*@[^[\]]*\]/g,
         (raw: string, match) => {
-          const parent = match.stack.at(-1);
-          const line = parent?.position?.start.line;
+          // The text node may span several lines of a paragraph: count to the citation's own.
+          const start = match.stack.at(-1)?.position?.start.line;
+          const line = start && start + (match.input.slice(0, match.index).match(/\n/g)?.length ?? 0);
           const where = `${displayPath(file)}${line ? `:${line}` : ''}`;
           const [citation] = findCitations(raw);
           if (!citation) return false;

@@ -1,0 +1,50 @@
+/**
+ * The production renderer (what the article loader calls) on the valid fixture: what the
+ * content lint accepts must render, with the plugins' ids and the components built as HTML.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { describe, expect, it } from 'vitest';
+import { renderArticle } from '../../src/lib/markdown/article-renderer.ts';
+import { VALID_FIXTURE } from './helpers/content-tree.ts';
+
+/** Reads a fixture article the way the article loader does. */
+async function renderFixture(file: string, edit: (body: string) => string = (body) => body) {
+  const path = join(VALID_FIXTURE, file);
+  const { frontmatter, content } = parseFrontmatter(await readFile(path, 'utf8'), { frontmatter: 'empty-with-spaces' });
+  return renderArticle(edit(content), { path, frontmatter });
+}
+
+describe('renderArticle on the valid fixture', () => {
+  it('renders citations, the correction mark, the aside and math', async () => {
+    const { html, frontmatter } = await renderFixture('articles/feature-store-latency.mdx');
+    expect(html).toMatch(/<ins class="correction" id="correction-2025-04-02"[^>]*>cache hit rate of 82 percent/);
+    expect(html).toContain('<a href="#source-store-talk" id="cite-store-talk-1"');
+    expect(html).toMatch(/<aside class="aside" aria-label="Note">/);
+    expect(frontmatter).toMatchObject({ hasMath: true, citationCounts: { 'store-paper': 2, 'store-talk': 1, 'vendor-docs': 1 } });
+  });
+
+  it('builds the Methodology box with its three facts', async () => {
+    const { html } = await renderFixture('articles/gpu-inference-benchmark.mdx');
+    expect(html).toMatch(/<aside class="methodology"[^>]*>/);
+    expect(html).toContain('<dd>30 runs per batch size</dd>');
+    expect(html).toContain('<dd>95% intervals by bootstrap</dd>');
+  });
+
+  it('renders a .md article', async () => {
+    const { html, frontmatter } = await renderFixture('articles/drift-monitoring.md');
+    expect(html).toContain('<table>');
+    expect(frontmatter.citationCounts).toEqual({ 'psi-note': 1 });
+  });
+
+  it('fails on an unknown citation with the file and the line', async () => {
+    await expect(renderFixture('articles/drift-monitoring.md', (body) => body.replace('[@psi-note]', '[@psi-paper]'))).rejects.toThrow(
+      /tests\/fixtures\/valid\/articles\/drift-monitoring\.md:18: citation \[@psi-paper\] names no entry in "sources"/,
+    );
+  });
+
+  it('fails on malformed math', async () => {
+    await expect(renderFixture('articles/drift-monitoring.md', (body) => body.replace('0.2$', '\\frac{0.2}{$'))).rejects.toThrow('malformed math');
+  });
+});
