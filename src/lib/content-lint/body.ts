@@ -6,7 +6,7 @@
  * article-level rules.
  */
 import { fromHtml } from 'hast-util-from-html';
-import katex from 'katex';
+import katex, { type KatexOptions } from 'katex';
 import type { Root as MdastRoot } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from 'mdast-util-mdx-jsx';
 import remarkGfm from 'remark-gfm';
@@ -43,6 +43,9 @@ const mdParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
 const COMPONENT_TAG = new RegExp(`<(${Object.keys(MDX_COMPONENT_RULES).join('|')})\\b`);
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlinkhref', 'xlink:href', 'poster', 'srcset', 'data', 'cite']);
 
+/** KaTeX's parser: exported as `__parse` but missing from its type declarations. */
+const parseTex = (katex as unknown as { __parse(tex: string, options: KatexOptions): unknown }).__parse;
+
 type Report = (line: number | undefined, field: string, message: string, severity?: Problem['severity']) => void;
 
 function checkRawHtml(html: string, line: number | undefined, report: Report) {
@@ -76,7 +79,7 @@ function checkMath(value: string, displayMode: boolean, line: number | undefined
   try {
     // Parse only (no HTML): this is where TeX errors and strict-mode findings arise, at a
     // fraction of a full render's cost. The build's rehype-math-errors catches anything later.
-    katex.__parse(value, {
+    parseTex(value, {
       ...katexOptions,
       displayMode,
       throwOnError: true,

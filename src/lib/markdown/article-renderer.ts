@@ -18,7 +18,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import remarkSmartypants from 'remark-smartypants';
-import { unified, type Processor } from 'unified';
+import { unified, type PluggableList, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import { MDX_COMPONENT_RULES, type MdxComponentName } from '../../components/mdx/allowlist.ts';
 import { componentBuilders, type ComponentProps } from '../../components/mdx/index.ts';
@@ -56,10 +56,10 @@ function createProcessor(mdx: boolean): Processor {
   processor
     .use(remarkGfm)
     .use(remarkSmartypants)
-    .use(remarkPlugins)
+    .use(remarkPlugins as PluggableList)
     .use(remarkRehype, { handlers: { mdxJsxFlowElement: jsxHandler, mdxJsxTextElement: jsxHandler } })
     .use(rehypeShiki, shikiConfig)
-    .use(rehypePlugins)
+    .use(rehypePlugins as PluggableList)
     .use(rehypeHeadingIds)
     .use(rehypeStringify);
   return processor as unknown as Processor;

@@ -4,7 +4,7 @@
  * Astro-rendered Markdown goes through `@astrojs/markdown-remark`'s unified() processor;
  * articles go through article-renderer.ts with the same plugin lists.
  */
-import { unified, type ShikiConfig } from '@astrojs/markdown-remark';
+import { unified, type RehypePlugins, type RemarkPlugins, type ShikiConfig } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeKatex from 'rehype-katex';
 import rehypeSlug from 'rehype-slug';
@@ -12,7 +12,6 @@ import remarkMath from 'remark-math';
 import { katexOptions } from './katex-options.ts';
 import rehypeMathErrors from './rehype-math-errors.ts';
 import remarkCitations from './remark-citations.ts';
-import type { PluggableList } from 'unified';
 import remarkCorrections from './remark-corrections.ts';
 
 /** Light and dark code themes, switched by CSS (see global.css). */
@@ -21,9 +20,9 @@ export const shikiConfig = {
   defaultColor: false,
 } satisfies ShikiConfig;
 
-export const remarkPlugins: PluggableList = [remarkMath, remarkCitations, remarkCorrections];
+export const remarkPlugins: RemarkPlugins = [remarkMath, remarkCitations, remarkCorrections];
 
-export const rehypePlugins: PluggableList = [
+export const rehypePlugins: RehypePlugins = [
   [rehypeKatex, katexOptions],
   rehypeMathErrors,
   rehypeSlug,
