@@ -1,0 +1,65 @@
+/**
+ * The page types the accessibility and CSP tests visit, with real URLs found in the built site
+ * (dist/) at test time, so the tests follow the content instead of hard-coding slugs.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import { articleUrls, htmlOf, newsletterUrls, personUrls } from './site.ts';
+
+export interface PageType {
+  name: string;
+  url: string;
+  /** Expected HTTP status (the 404 page is served with 404). */
+  status: number;
+  /** Brings the page to the state worth checking (e.g. search results shown). */
+  prepare?: (page: Page) => Promise<void>;
+}
+
+function firstArticle(name: string, test: (html: string) => boolean): PageType[] {
+  const url = articleUrls().find((u) => test(htmlOf(u)));
+  if (!url) throw new Error(`no built article is "${name}"; the built-in content should have one`);
+  return [{ name, url, status: 200 }];
+}
+
+function firstDir(path: string): string | undefined {
+  if (!existsSync(path)) return undefined;
+  return readdirSync(path, { withFileTypes: true }).find((e) => e.isDirectory() && e.name !== 'page')?.name;
+}
+
+/** A word from the newest article's title that the search index must find. */
+function searchTerm(): string {
+  const title = /<h1[^>]*>([^<]+)<\/h1>/.exec(htmlOf(articleUrls()[0]!))?.[1] ?? 'feature';
+  return title.split(/\W+/).find((w) => w.length >= 5) ?? 'feature';
+}
+
+async function showSearchResults(page: Page): Promise<void> {
+  const term = searchTerm();
+  const input = page.locator('input[type="search"], input[name="q"]').first();
+  await expect(input, 'the search page has a search box').toBeVisible();
+  await input.fill(term);
+  await input.press('Enter');
+  // Results are links to articles rendered by the search UI (Pagefind) inside <main>.
+  await expect(page.locator('main a[href*="/articles/"]').first(), `search shows results for "${term}"`).toBeVisible({ timeout: 15_000 });
+}
+
+export function pageTypes(): PageType[] {
+  const hasCodeAndTable = (html: string) => /<pre[\s>]/.test(html) && /<table[\s>]/.test(html);
+  const types: PageType[] = [
+    { name: 'home', url: '/', status: 200 },
+    ...firstArticle('article with math', (html) => html.includes('class="katex')),
+    ...(articleUrls().some((u) => hasCodeAndTable(htmlOf(u)))
+      ? firstArticle('article with code and tables', hasCodeAndTable)
+      : [...firstArticle('article with code', (html) => /<pre[\s>]/.test(html)), ...firstArticle('article with tables', (html) => /<table[\s>]/.test(html))]),
+    { name: 'beat listing', url: `/beats/${firstDir('dist/beats') ?? 'architecture'}/`, status: 200 },
+    { name: 'person page', url: personUrls()[0] ?? '/people/', status: 200 },
+    { name: 'masthead', url: '/masthead/', status: 200 },
+    { name: 'corrections', url: '/corrections/', status: 200 },
+    { name: 'newsletter issue', url: newsletterUrls().find((u) => /\/\d+\/$/.test(u)) ?? '/newsletter/', status: 200 },
+    { name: '404', url: '/no-such-page/', status: 404 },
+  ];
+  if (existsSync(join('dist', 'search', 'index.html')) && readFileSync(join('dist', 'search', 'index.html'), 'utf8').length > 0) {
+    types.push({ name: 'search with results', url: '/search/', status: 200, prepare: showSearchResults });
+  }
+  return types;
+}
