@@ -8,8 +8,9 @@ import readingTime from 'reading-time';
 import { personIdOf } from '../schemas/article.ts';
 import { isoDay } from '../schemas/date.ts';
 import { beatById, site, type Beat, type BeatId } from '../site.config.ts';
-import { latest, yearOf } from './dates.ts';
+import { modifiedOf, yearOf } from './dates.ts';
 import { compareByRole } from './people.ts';
+import { pickRelated } from './related.ts';
 import { correctionAnchor } from './corrections.ts';
 import { urls } from './urls.ts';
 
@@ -38,9 +39,12 @@ export interface LoggedCorrection {
   url: string;
 }
 
-/** Drafts are visible in `astro dev` only; a production build never renders them. */
+/**
+ * Drafts are visible in `astro dev` only; a build never renders them. DEV alone is not enough:
+ * a build started with NODE_ENV=test (as under vitest) reports DEV, so the mode decides too.
+ */
 export function isPublic(entry: ArticleEntry): boolean {
-  return import.meta.env.DEV || !entry.data.draft;
+  return !entry.data.draft || (import.meta.env.DEV && import.meta.env.MODE === 'development');
 }
 
 let peopleCache: Promise<Map<string, PersonEntry>> | undefined;
@@ -77,7 +81,7 @@ async function loadArticles(): Promise<Article[]> {
         beat: beatById(data.beat),
         authors: data.author.map((ref) => resolvePerson(people, ref, entry, 'author')),
         reviewer: resolvePerson(people, data.reviewer, entry, 'reviewer'),
-        modified: latest(data.published, data.updated, ...data.corrections.map((c) => c.date)),
+        modified: modifiedOf(data),
         readingMinutes: Math.max(1, Math.round(readingTime(entry.body ?? '').minutes)),
       };
     })
@@ -152,16 +156,9 @@ export async function getBeatNeighbours(article: Article): Promise<{ newer?: Art
   };
 }
 
-/** Up to `count` related articles: shared tags weigh most, the same beat breaks ties. */
+/** Up to `count` related articles: shared tags weigh most, the same beat breaks ties (see related.ts). */
 export async function getRelatedArticles(article: Article, count = 3): Promise<Article[]> {
-  const tags = new Set(article.data.tags);
-  return (await getArticles())
-    .filter((a) => a.slug !== article.slug)
-    .map((a) => ({ a, score: a.data.tags.filter((t) => tags.has(t)).length * 2 + (a.data.beat === article.data.beat ? 1 : 0) }))
-    .filter(({ score }) => score > 0)
-    .sort((x, y) => y.score - x.score || y.a.data.published.getTime() - x.a.data.published.getTime())
-    .slice(0, count)
-    .map(({ a }) => a);
+  return pickRelated(article, await getArticles(), count);
 }
 
 export { site };

@@ -28,3 +28,11 @@ export function latest(...dates: (Date | undefined)[]): Date {
   if (present.length === 0) throw new Error('latest() needs at least one date');
   return present.reduce((a, b) => (b > a ? b : a));
 }
+
+/**
+ * When an article last changed: the latest of published, updated and its last correction.
+ * Feeds, the sitemap's lastmod and JSON-LD's dateModified all use this one rule.
+ */
+export function modifiedOf(article: { published: Date; updated?: Date | undefined; corrections: readonly { date: Date }[] }): Date {
+  return latest(article.published, article.updated, ...article.corrections.map((c) => c.date));
+}

@@ -19,6 +19,13 @@ export const urls = {
   newsletter: () => '/newsletter/',
   newsletterIssue: (issueNumber: number) => `/newsletter/${issueNumber}/`,
   search: () => '/search/',
+  /** Feeds (RSS 2.0) and other machine-readable files. */
+  feed: () => '/feed.xml',
+  beatFeed: (beat: BeatId) => `/beats/${beat}/feed.xml`,
+  correctionsFeed: () => '/corrections/feed.xml',
+  newsletterFeed: () => '/newsletter/feed.xml',
+  articleBibtex: (slug: string) => `/articles/${slug}.bib`,
+  sitemap: () => '/sitemap-index.xml',
 };
 
 /** Absolute URL on the configured origin, for feeds, canonical links and JSON-LD. */

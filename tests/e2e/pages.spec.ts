@@ -40,7 +40,7 @@ test.describe('every page type renders', () => {
 test.describe('article page', () => {
   test('shows beat, title, dek, author, reviewer, dates, reading time, sources and corrections', async ({ page }) => {
     await page.goto(articleUrls()[0]!);
-    await expect(page.locator('.kicker')).toBeVisible();
+    await expect(page.locator('.article-header .kicker')).toBeVisible();
     await expect(page.locator('h1')).not.toBeEmpty();
     await expect(page.locator('.dek').first()).not.toBeEmpty();
     const byline = page.locator('.byline').first();
@@ -153,7 +153,7 @@ test.describe('navigation', () => {
     await expect(page.locator('#written')).toBeVisible();
     await page.locator('section[aria-labelledby="written"] .card a', { hasText: title! }).first().click();
     await expect(page.locator('h1')).toHaveText(title!);
-    await page.locator('.kicker a').click();
+    await page.locator('.article-header .kicker a').click();
     await expect(page).toHaveURL(/\/beats\/[a-z]+\/$/);
     await page.locator('.card h2 a').first().click();
     await expect(page).toHaveURL(/\/articles\/[a-z0-9-]+\/$/);

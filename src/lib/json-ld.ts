@@ -1,0 +1,329 @@
+/**
+ * Schema.org JSON-LD: the one place graphs are built and the one serializer that makes them
+ * safe inside <script type="application/ld+json"> (rendered by components/seo/JsonLd.astro,
+ * the only component that writes it). Every page carries one @graph: the organisation and
+ * the website, plus the nodes of its own type (article, profile, newsletter issue…).
+ *
+ * Builders take plain data (the view models of content.ts fit), so they are unit-tested
+ * without the content layer.
+ */
+import type { Correction } from '../schemas/correction.ts';
+import { isoDay } from '../schemas/date.ts';
+import type { PersonData } from '../schemas/person.ts';
+import type { Source } from '../schemas/source.ts';
+import { site, type Beat } from '../site.config.ts';
+import { correctionAnchor } from './corrections.ts';
+import { roleTitle } from './people.ts';
+import { absoluteUrl, urls } from './urls.ts';
+
+export type JsonLdNode = { '@type': string | string[]; '@id'?: string } & Record<string, unknown>;
+type Ref = { '@id': string };
+
+export interface JsonLdGraph {
+  '@context': 'https://schema.org';
+  '@graph': JsonLdNode[];
+}
+
+/* ------------------------------------------------------------------ serializing */
+
+const UNSAFE_IN_SCRIPT: Record<string, string> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};
+
+/**
+ * JSON for a <script type="application/ld+json"> element. `<`, `>` and `&` are written as
+ * \u escapes so no value can close the element (`</script>`) or open a comment (`<!--`);
+ * U+2028/U+2029 are escaped for old JavaScript parsers. JSON.parse reads the result back to
+ * the same value: the escapes are plain JSON string escapes.
+ */
+export function serializeJsonLd(value: unknown): string {
+  const json = JSON.stringify(value);
+  if (json === undefined) throw new Error('serializeJsonLd: value is not serializable to JSON');
+  return json.replace(/[<>&\u2028\u2029]/g, (char) => UNSAFE_IN_SCRIPT[char]!);
+}
+
+/* ------------------------------------------------------------------ ids */
+
+export const ids = {
+  organization: () => absoluteUrl('/#organization'),
+  website: () => absoluteUrl('/#website'),
+  periodical: () => `${absoluteUrl(urls.newsletter())}#periodical`,
+  person: (id: string) => `${absoluteUrl(urls.person(id))}#person`,
+  article: (slug: string) => `${absoluteUrl(urls.article(slug))}#article`,
+  issue: (issueNumber: number) => `${absoluteUrl(urls.newsletterIssue(issueNumber))}#issue`,
+};
+
+const ref = (id: string): Ref => ({ '@id': id });
+
+/* ------------------------------------------------------------------ site-wide nodes */
+
+/** The publisher, with its accountability pages. On every page. */
+export function organizationNode(): JsonLdNode {
+  const about = (fragment: string) => absoluteUrl(`${urls.about()}#${fragment}`);
+  return {
+    '@type': 'NewsMediaOrganization',
+    '@id': ids.organization(),
+    name: site.name,
+    alternateName: site.shortName,
+    url: absoluteUrl(urls.home()),
+    description: site.description,
+    email: site.email,
+    foundingDate: site.founded,
+    logo: { '@type': 'ImageObject', url: absoluteUrl('/favicon.svg') },
+    publishingPrinciples: about('policy'),
+    correctionsPolicy: about('corrections-policy'),
+    ethicsPolicy: about('conflicts'),
+    ownershipFundingInfo: about('funding'),
+    verificationFactCheckingPolicy: about('sourcing'),
+    actionableFeedbackPolicy: about('contact'),
+    masthead: absoluteUrl(urls.masthead()),
+  };
+}
+
+export function websiteNode(): JsonLdNode {
+  return {
+    '@type': 'WebSite',
+    '@id': ids.website(),
+    url: absoluteUrl(urls.home()),
+    name: site.name,
+    description: site.description,
+    inLanguage: site.language,
+    publisher: ref(ids.organization()),
+    potentialAction: {
+      '@type': 'SearchAction',
+      target: { '@type': 'EntryPoint', urlTemplate: `${absoluteUrl(urls.search())}?q={search_term_string}` },
+      'query-input': 'required name=search_term_string',
+    },
+  };
+}
+
+/** The page's graph: organisation and website first, then the page's own nodes. */
+export function pageGraph(nodes: readonly JsonLdNode[] = []): JsonLdGraph {
+  return { '@context': 'https://schema.org', '@graph': [organizationNode(), websiteNode(), ...nodes] };
+}
+
+export interface Crumb {
+  name: string;
+  /** Site path, e.g. /beats/mlops/. */
+  path: string;
+}
+
+export function breadcrumbList(crumbs: readonly Crumb[]): JsonLdNode {
+  return {
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((crumb, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      name: crumb.name,
+      item: absoluteUrl(crumb.path),
+    })),
+  };
+}
+
+/* ------------------------------------------------------------------ people */
+
+/** What a person needs to be described; `PersonEntry` from content.ts fits. */
+export interface LdPerson {
+  id: string;
+  data: PersonData;
+}
+
+/** A short Person node for bylines: name and a link to their masthead page. */
+export function personRef(person: LdPerson): JsonLdNode {
+  return {
+    '@type': 'Person',
+    '@id': ids.person(person.id),
+    name: person.data.name,
+    url: absoluteUrl(urls.person(person.id)),
+  };
+}
+
+/** The full Person node of a profile page. */
+export function personNode(person: LdPerson): JsonLdNode {
+  const { data } = person;
+  const institutions = [...new Set(data.education.map((e) => e.institution))];
+  const links = data.links ?? [];
+  const email = links.find((link) => link.url.startsWith('mailto:'))?.url.slice('mailto:'.length);
+  const sameAs = links.filter((link) => /^https?:/.test(link.url)).map((link) => link.url);
+  return {
+    ...personRef(person),
+    ...(data.honorific ? { honorificPrefix: data.honorific } : {}),
+    ...(data.degree ? { honorificSuffix: data.degree } : {}),
+    jobTitle: roleTitle(data),
+    description: data.bio,
+    knowsAbout: data.knowsAbout,
+    alumniOf: institutions.map((name) => ({ '@type': 'EducationalOrganization', name })),
+    worksFor: ref(ids.organization()),
+    ...(email ? { email } : {}),
+    ...(sameAs.length ? { sameAs } : {}),
+  };
+}
+
+export function profilePageGraph(person: LdPerson): JsonLdNode[] {
+  const url = absoluteUrl(urls.person(person.id));
+  return [
+    {
+      '@type': 'ProfilePage',
+      '@id': url,
+      url,
+      name: person.data.name,
+      inLanguage: site.language,
+      isPartOf: ref(ids.website()),
+      mainEntity: personNode(person),
+      breadcrumb: breadcrumbList([
+        { name: 'Home', path: urls.home() },
+        { name: 'Masthead', path: urls.masthead() },
+        { name: person.data.name, path: urls.person(person.id) },
+      ]),
+    },
+  ];
+}
+
+/* ------------------------------------------------------------------ articles */
+
+/** What an article needs to be described; `Article` from content.ts fits. */
+export interface LdArticle {
+  slug: string;
+  url: string;
+  data: {
+    title: string;
+    description: string;
+    published: Date;
+    updated?: Date | undefined;
+    tags: readonly string[];
+    sources: readonly Source[];
+    corrections: readonly Correction[];
+  };
+  beat: Beat;
+  authors: readonly LdPerson[];
+  reviewer: LdPerson;
+  /** Latest of published, updated and the last correction. */
+  modified: Date;
+}
+
+/** Post-mortems are reports; everything else is a technical article. */
+export function articleType(beat: Beat): 'Report' | 'TechArticle' {
+  return beat.id === 'postmortems' ? 'Report' : 'TechArticle';
+}
+
+export function sourceNode(source: Source): JsonLdNode {
+  return {
+    '@type': 'CreativeWork',
+    name: source.title,
+    ...(source.url ? { url: source.url } : {}),
+    ...(source.publisher ? { publisher: { '@type': 'Organization', name: source.publisher } } : {}),
+    ...(source.date ? { datePublished: isoDay(source.date) } : {}),
+  };
+}
+
+export function correctionNode(article: Pick<LdArticle, 'url'>, correction: Correction): JsonLdNode {
+  const day = isoDay(correction.date);
+  return {
+    '@type': 'CorrectionComment',
+    datePublished: day,
+    text: correction.summary,
+    url: absoluteUrl(`${article.url}#${correctionAnchor(day)}`),
+  };
+}
+
+/**
+ * An article page: the WebPage (who reviewed it, when) whose main entity is the article with
+ * its authors, sources and corrections.
+ */
+export function articlePageGraph(article: LdArticle): JsonLdNode[] {
+  const { data } = article;
+  const pageUrl = absoluteUrl(article.url);
+  return [
+    {
+      '@type': 'WebPage',
+      '@id': pageUrl,
+      url: pageUrl,
+      name: data.title,
+      description: data.description,
+      inLanguage: site.language,
+      isPartOf: ref(ids.website()),
+      reviewedBy: personRef(article.reviewer),
+      // The reviewer signs off the text as published or updated; corrections are logged separately.
+      lastReviewed: isoDay(data.updated ?? data.published),
+      mainEntity: ref(ids.article(article.slug)),
+      breadcrumb: breadcrumbList([
+        { name: 'Home', path: urls.home() },
+        { name: article.beat.shortTitle, path: urls.beat(article.beat.id) },
+        { name: data.title, path: article.url },
+      ]),
+    },
+    {
+      '@type': articleType(article.beat),
+      '@id': ids.article(article.slug),
+      url: pageUrl,
+      mainEntityOfPage: ref(pageUrl),
+      headline: data.title,
+      description: data.description,
+      inLanguage: site.language,
+      author: article.authors.map(personRef),
+      datePublished: isoDay(data.published),
+      dateModified: isoDay(article.modified),
+      articleSection: article.beat.title,
+      keywords: [...data.tags],
+      isAccessibleForFree: true,
+      citation: data.sources.map(sourceNode),
+      correction: data.corrections.map((c) => correctionNode(article, c)),
+      publisher: ref(ids.organization()),
+    },
+  ];
+}
+
+/* ------------------------------------------------------------------ newsletter */
+
+export function periodicalNode(): JsonLdNode {
+  return {
+    '@type': 'Periodical',
+    '@id': ids.periodical(),
+    name: `${site.name} weekly newsletter`,
+    url: absoluteUrl(urls.newsletter()),
+    inLanguage: site.language,
+    publisher: ref(ids.organization()),
+  };
+}
+
+export interface LdIssue {
+  number: number;
+  title: string;
+  date: Date;
+  summary: string;
+}
+
+/** Something an issue links to: one of our articles (by slug) or an outside piece. */
+export interface LdIssuePart {
+  url: string;
+  name: string;
+  articleSlug?: string | undefined;
+}
+
+export function newsletterIssueGraph(issue: LdIssue, parts: readonly LdIssuePart[]): JsonLdNode[] {
+  const url = absoluteUrl(urls.newsletterIssue(issue.number));
+  return [
+    periodicalNode(),
+    {
+      '@type': 'PublicationIssue',
+      '@id': ids.issue(issue.number),
+      url,
+      issueNumber: String(issue.number),
+      name: issue.title,
+      description: issue.summary,
+      datePublished: isoDay(issue.date),
+      inLanguage: site.language,
+      isPartOf: ref(ids.periodical()),
+      publisher: ref(ids.organization()),
+      hasPart: parts.map((part) =>
+        part.articleSlug
+          ? { '@type': 'Article', '@id': ids.article(part.articleSlug), url: part.url, headline: part.name }
+          : { '@type': 'CreativeWork', url: part.url, name: part.name },
+      ),
+    },
+  ];
+}

@@ -1,0 +1,15 @@
+/** /newsletter/feed.xml: the newsletter archive, full text. */
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { getNewsletterIssues, site } from '../../lib/content.ts';
+import { feedOptions, feeds, issueItem } from '../../lib/feeds.ts';
+import { urls } from '../../lib/urls.ts';
+
+export const GET: APIRoute = async () =>
+  rss(
+    feedOptions({
+      feed: feeds.newsletter(),
+      description: `Every issue of the ${site.name} weekly newsletter.`,
+      items: (await getNewsletterIssues()).map((issue) => issueItem(issue, urls.newsletterIssue(issue.data.number))),
+    }),
+  );
