@@ -12,7 +12,7 @@ const people = defineCollection({
 });
 
 const articles = defineCollection({
-  loader: articleLoader({ base: `${contentRoot}/articles` }),
+  loader: articleLoader({ root: contentRoot }),
   schema: articleSchema(reference('people')),
 });
 

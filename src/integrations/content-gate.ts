@@ -1,6 +1,7 @@
 /**
  * Runs the content lint inside Astro itself, so `astro build` refuses broken content even when
- * called directly (not only through `npm run build`). In `astro dev` problems are logged and
+ * called directly (not only through `npm run build`): people and newsletter issues here,
+ * articles in the article loader (src/lib/article-loader.ts) with the same rules. In `astro dev` problems are logged and
  * the server keeps running, so an editor can fix them with the page open.
  */
 import { resolve } from 'node:path';
@@ -14,7 +15,8 @@ export default function contentGate(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ command, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
-        const { problems } = await lintContent(resolve(contentRoot));
+        // Articles are linted by the article loader, in parallel, from the same parse it renders.
+        const { problems } = await lintContent(resolve(contentRoot), process.cwd(), { articles: false });
         for (const problem of problems) {
           if (problem.severity === 'warning') logger.warn(formatProblem(problem));
         }

@@ -1,71 +1,96 @@
 /**
- * Content-layer loader for articles: finds `<root>/articles/**\/*.{md,mdx}`, validates the
- * frontmatter with the collection schema and renders the body to HTML once, at load time
- * (see markdown/article-renderer.ts for why articles are not compiled as MDX modules).
+ * Content-layer loader for articles: finds `<root>/articles/**\/*.{md,mdx}`, runs the content
+ * lint's article rules and renders the body from that same parse (see
+ * markdown/article-renderer.ts for why articles are not compiled as MDX modules). The work is
+ * spread over worker threads, one per core: it is CPU-bound and the build has nothing else to
+ * do meanwhile.
  *
- * Unlike Astro's glob loader, a render error is fatal: the glob loader logs it and ships the
- * page without a body, which is how broken articles slip through a green build.
- * Unchanged files (same digest) keep their stored HTML, so warm rebuilds skip rendering.
+ * Unlike Astro's glob loader, problems are fatal: the glob loader logs a render error and
+ * ships the page without a body, which is how broken articles slip through a green build.
+ * All problems of all articles are reported together. Unchanged files (same digest) keep
+ * their stored HTML, so warm rebuilds skip the work.
  */
 import { readFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { availableParallelism } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob as findFiles } from 'tinyglobby';
-import { renderArticle } from './markdown/article-renderer.ts';
+import Tinypool from 'tinypool';
+import { analyseArticle, type AnalysedArticle } from './article-analysis.ts';
+import type { ArticleTask } from './article-worker.ts';
+import { errorsIn, formatProblem, personIds } from './content-lint/index.ts';
 
-const PATTERN = '**/*.{md,mdx}';
+/** Below this many articles to (re)build, worker start-up costs more than it saves. */
+const POOL_THRESHOLD = 16;
 
 /** The article id is its file name without extension: the URL slug. */
 export function articleIdOf(file: string): string {
   return file.split('/').pop()!.replace(/\.mdx?$/, '');
 }
 
-export function articleLoader(options: { base: string }): Loader {
+async function analyseAll(tasks: ArticleTask[]): Promise<AnalysedArticle[]> {
+  if (tasks.length < POOL_THRESHOLD) {
+    return Promise.all(tasks.map((t) => analyseArticle(t.path, t.cwd, new Set(t.people))));
+  }
+  const threads = Math.max(1, Math.min(availableParallelism(), 8));
+  const pool = new Tinypool({ filename: new URL('./article-worker.ts', import.meta.url).href, minThreads: threads, maxThreads: threads });
+  try {
+    return await Promise.all(tasks.map((task) => pool.run(task) as Promise<AnalysedArticle>));
+  } finally {
+    await pool.destroy();
+  }
+}
+
+export function articleLoader(options: { root: string }): Loader {
   return {
     name: 'mlsr-article-loader',
     load: async (context: LoaderContext) => {
       const { store, config, watcher, logger } = context;
-      const root = new URL('.', config.root).pathname;
-      const base = resolve(root, options.base);
+      const cwd = new URL('.', config.root).pathname.replace(/\/$/, '');
+      const root = resolve(cwd, options.root);
+      const base = join(root, 'articles');
 
-      async function sync(absolute: string): Promise<string> {
-        const filePath = relative(root, absolute);
-        const id = articleIdOf(absolute);
-        const contents = await readFile(absolute, 'utf8');
-        const digest = context.generateDigest(contents);
-        const existing = store.get(id);
-        if (existing && existing.digest === digest && existing.filePath === filePath) return id;
-        const { frontmatter, content } = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
-        const data = await context.parseData({ id, data: frontmatter, filePath: absolute });
-        let rendered;
-        try {
-          rendered = await renderArticle(content, { path: absolute, frontmatter });
-        } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          throw new Error(`${filePath}: could not render the article: ${reason}`);
+      /** Lints and renders the files whose content changed; stores them; throws on any error. */
+      async function sync(paths: string[]): Promise<void> {
+        const people = [...(await personIds(root))];
+        const pending: { path: string; id: string; digest: string; task: ArticleTask }[] = [];
+        for (const path of paths) {
+          const id = articleIdOf(path);
+          const digest = context.generateDigest(await readFile(path, 'utf8'));
+          const existing = store.get(id);
+          if (existing && existing.digest === digest && existing.filePath === relative(cwd, path)) continue;
+          pending.push({ path, id, digest, task: { path, cwd, people } });
         }
-        store.set({
-          id,
-          data,
-          body: content,
-          filePath,
-          digest,
-          rendered: { html: rendered.html, metadata: { headings: rendered.headings, frontmatter: rendered.frontmatter } },
-        });
-        return id;
+        const results = await analyseAll(pending.map((p) => p.task));
+        const problems = results.flatMap((r) => r.problems);
+        for (const warning of problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));
+        const errors = errorsIn(problems);
+        if (errors.length > 0) {
+          throw new Error(`${errors.length} problem(s) in the articles; fix them and build again:\n${errors.map(formatProblem).join('\n')}`);
+        }
+        for (const [index, { path, id, digest }] of pending.entries()) {
+          const { data, body, rendered } = results[index]!;
+          if (!data || !rendered) throw new Error(`${relative(cwd, path)}: the article could not be analysed`);
+          store.set({
+            id,
+            data: await context.parseData({ id, data, filePath: path }),
+            body,
+            filePath: relative(cwd, path),
+            digest,
+            rendered: { html: rendered.html, metadata: { headings: rendered.headings, frontmatter: rendered.frontmatter } },
+          });
+        }
       }
 
-      const files = (await findFiles(PATTERN, { cwd: base, absolute: true })).sort();
+      const files = (await findFiles('**/*.{md,mdx}', { cwd: base, absolute: true })).sort();
       const seen = new Map<string, string>();
       for (const file of files) {
-        const id = articleIdOf(file);
-        const other = seen.get(id);
-        if (other) throw new Error(`${relative(root, file)}: slug "${id}" is already used by ${relative(root, other)}; rename one of them.`);
-        seen.set(id, file);
+        const other = seen.get(articleIdOf(file));
+        if (other) throw new Error(`${relative(cwd, file)}: slug "${articleIdOf(file)}" is already used by ${relative(cwd, other)}; rename one of them.`);
+        seen.set(articleIdOf(file), file);
       }
-      const live = new Set(await Promise.all(files.map(sync)));
-      for (const id of store.keys()) if (!live.has(id)) store.delete(id);
+      await sync(files);
+      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
 
       if (!watcher) return;
       watcher.add(base);
@@ -73,8 +98,8 @@ export function articleLoader(options: { base: string }): Loader {
       const onChange = async (path: string) => {
         if (!isArticle(path)) return;
         try {
-          await sync(path);
-          logger.info(`reloaded ${relative(root, path)}`);
+          await sync([path]);
+          logger.info(`reloaded ${relative(cwd, path)}`);
         } catch (error) {
           logger.error(error instanceof Error ? error.message : String(error));
         }

@@ -35,6 +35,8 @@ export interface BodyFacts {
   hasMethodology: boolean;
   /** False when the body could not be parsed: the facts above are then unknown, not empty. */
   parsed: boolean;
+  /** The parsed body, so the build can render from this same parse instead of parsing again. */
+  tree?: MdastRoot;
 }
 
 const mdxParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkMdx);
@@ -211,5 +213,5 @@ export function checkBody(file: string, body: string, bodyLine: number, isMdx: b
         return;
     }
   });
-  return facts;
+  return { ...facts, tree };
 }

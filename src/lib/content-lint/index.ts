@@ -9,6 +9,7 @@ import { articleSchema, personIdOf, personIdSchema, type ArticleData } from '../
 import { isoDay } from '../../schemas/date.ts';
 import { newsletterIssueSchema } from '../../schemas/newsletter-issue.ts';
 import { PERSON_ID_PATTERN, personSchema } from '../../schemas/person.ts';
+import type { Root as MdastRoot } from 'mdast';
 import { checkBody } from './body.ts';
 import { readContentFile, type ContentFile } from './content-file.ts';
 import type { Problem } from './problem.ts';
@@ -51,7 +52,7 @@ async function lintPeople(root: string, cwd: string, problems: Problem[]): Promi
   return ids;
 }
 
-function lintArticleRules(content: ContentFile, article: ArticleData, isMdx: boolean, people: Set<string>, problems: Problem[]) {
+function lintArticleRules(content: ContentFile, article: ArticleData, isMdx: boolean, people: ReadonlySet<string>, problems: Problem[]): MdastRoot | undefined {
   const { file } = content;
   const push = (path: (string | number)[], field: string, message: string) => {
     const line = content.lineOf(path);
@@ -70,7 +71,7 @@ function lintArticleRules(content: ContentFile, article: ArticleData, isMdx: boo
 
   const facts = checkBody(file, content.body, content.bodyLine, isMdx, problems);
   // An unparsable body has already been reported; "never cited" or "no mark" would only be noise.
-  if (!facts.parsed) return;
+  if (!facts.parsed) return undefined;
   const sourceIds = new Set(article.sources.map((s) => s.id));
   for (const [id, line] of facts.cited) {
     if (!sourceIds.has(id)) {
@@ -101,21 +102,41 @@ function lintArticleRules(content: ContentFile, article: ArticleData, isMdx: boo
   if (article.beat === 'benchmarks' && !facts.hasMethodology) {
     push(['beat'], 'beat', `benchmark pieces must report their methodology: add <Methodology sampleSize="…" variance="…" confidence="…">…</Methodology>${isMdx ? '' : ' (rename the file to .mdx to use it)'}.`);
   }
+  return facts.tree;
+}
+
+export interface LintedArticle {
+  /** The file as read (frontmatter data, body, line lookup); absent when it could not be read. */
+  content?: ContentFile;
+  /** The parsed body, present when the frontmatter is valid and the body parses. */
+  tree?: MdastRoot;
+}
+
+/**
+ * Every rule for one article file, pushing problems. Shared by `lintContent` and the build's
+ * article loader, which renders from the returned tree (one parse per article per build).
+ */
+export async function lintArticleFile(path: string, cwd: string, people: ReadonlySet<string>, problems: Problem[]): Promise<LintedArticle> {
+  const file = relative(cwd, path);
+  const slug = baseName(path);
+  if (!ARTICLE_SLUG.test(slug)) {
+    problems.push({ severity: 'error', file, message: `file name "${slug}" becomes the URL: use lower-case words joined by dashes, e.g. feature-store-latency.mdx.` });
+  }
+  const content = await readContentFile(path, file, problems);
+  if (!content) return {};
+  const article = validate(lintArticleSchema, content, problems);
+  const tree = article ? lintArticleRules(content, article, path.endsWith('.mdx'), people, problems) : undefined;
+  return tree ? { content, tree } : { content };
+}
+
+/** Ids of everyone in `<root>/people`, without validating them (for the article loader). */
+export async function personIds(root: string): Promise<Set<string>> {
+  return new Set((await listFiles(join(root, 'people'), /\.ya?ml$/)).map(baseName));
 }
 
 async function lintArticles(root: string, cwd: string, people: Set<string>, problems: Problem[]): Promise<number> {
   const paths = await listFiles(join(root, 'articles'), /\.mdx?$/, true);
-  for (const path of paths) {
-    const file = relative(cwd, path);
-    const slug = baseName(path);
-    if (!ARTICLE_SLUG.test(slug)) {
-      problems.push({ severity: 'error', file, message: `file name "${slug}" becomes the URL: use lower-case words joined by dashes, e.g. feature-store-latency.mdx.` });
-    }
-    const content = await readContentFile(path, file, problems);
-    if (!content) continue;
-    const article = validate(lintArticleSchema, content, problems);
-    if (article) lintArticleRules(content, article, path.endsWith('.mdx'), people, problems);
-  }
+  for (const path of paths) await lintArticleFile(path, cwd, people, problems);
   return paths.length;
 }
 
@@ -146,14 +167,22 @@ export interface LintResult {
   articleCount: number;
 }
 
+export interface LintOptions {
+  /**
+   * Lint articles too (default). The build passes false: its article loader runs the same
+   * `lintArticleFile` on every article and renders from that parse, in parallel.
+   */
+  articles?: boolean;
+}
+
 /** Lints the content tree at `root` (default ./content); paths in problems are relative to `cwd`. */
-export async function lintContent(root: string, cwd = process.cwd()): Promise<LintResult> {
+export async function lintContent(root: string, cwd = process.cwd(), options: LintOptions = {}): Promise<LintResult> {
   const problems: Problem[] = [];
   const people = await lintPeople(root, cwd, problems);
   if (people.size === 0) {
     problems.push({ severity: 'error', file: relative(cwd, join(root, 'people')) || root, message: 'no people: add the masthead as content/people/<id>.yaml.' });
   }
-  const articleCount = await lintArticles(root, cwd, people, problems);
+  const articleCount = options.articles === false ? 0 : await lintArticles(root, cwd, people, problems);
   await lintNewsletter(root, cwd, problems);
   return { problems, articleCount };
 }

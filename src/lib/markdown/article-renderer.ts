@@ -10,6 +10,7 @@
  */
 import { rehypeHeadingIds, rehypeShiki, type MarkdownHeading } from '@astrojs/markdown-remark';
 import type { Element, ElementContent } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import type { Handler, State } from 'mdast-util-to-hast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import rehypeStringify from 'rehype-stringify';
@@ -67,11 +68,38 @@ function createProcessor(mdx: boolean): Processor {
 
 const processors = { mdx: createProcessor(true), md: createProcessor(false) };
 
+function processorFor(path: string): Processor {
+  return path.endsWith('.mdx') ? processors.mdx : processors.md;
+}
+
+function resultOf(file: VFile, html: string): RenderedArticle {
+  const astro = file.data.astro as { frontmatter: Record<string, unknown>; headings?: MarkdownHeading[] };
+  return { html, headings: astro.headings ?? [], frontmatter: astro.frontmatter };
+}
+
+interface RenderOptions {
+  path: string;
+  frontmatter: Record<string, unknown>;
+}
+
+function vfileFor(body: string, options: RenderOptions): VFile {
+  return new VFile({ value: body, path: options.path, data: { astro: { frontmatter: { ...options.frontmatter } } } });
+}
+
 /** Renders one article body. Throws (with file and fix) on any problem the plugins find. */
-export async function renderArticle(body: string, options: { path: string; frontmatter: Record<string, unknown> }): Promise<RenderedArticle> {
-  const file = new VFile({ value: body, path: options.path, data: { astro: { frontmatter: { ...options.frontmatter } } } });
-  const processor = options.path.endsWith('.mdx') ? processors.mdx : processors.md;
-  const result = await processor.process(file);
-  const astro = result.data.astro as { frontmatter: Record<string, unknown>; headings?: MarkdownHeading[] };
-  return { html: String(result.value), headings: astro.headings ?? [], frontmatter: astro.frontmatter };
+export async function renderArticle(body: string, options: RenderOptions): Promise<RenderedArticle> {
+  const file = vfileFor(body, options);
+  const result = await processorFor(options.path).process(file);
+  return resultOf(result, String(result.value));
+}
+
+/**
+ * Renders a body the content lint has already parsed (same micromark extensions: MDX, GFM,
+ * math), skipping the second parse. The tree is transformed in place.
+ */
+export async function renderParsedArticle(tree: MdastRoot, body: string, options: RenderOptions): Promise<RenderedArticle> {
+  const processor = processorFor(options.path);
+  const file = vfileFor(body, options);
+  const hast = await processor.run(tree, file);
+  return resultOf(file, String(processor.stringify(hast, file)));
 }

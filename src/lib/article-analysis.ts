@@ -1,0 +1,29 @@
+/**
+ * One article, checked and rendered from a single parse: the content lint's rules for the
+ * file, then (only when they pass) the HTML. Runs inside the article loader's worker threads.
+ */
+import { errorsIn, lintArticleFile, type Problem } from './content-lint/index.ts';
+import { renderParsedArticle, type RenderedArticle } from './markdown/article-renderer.ts';
+
+export interface AnalysedArticle {
+  problems: Problem[];
+  /** Frontmatter as parsed from YAML (validated again by the collection schema). */
+  data?: Record<string, unknown>;
+  body?: string;
+  rendered?: RenderedArticle;
+}
+
+export async function analyseArticle(path: string, cwd: string, people: ReadonlySet<string>): Promise<AnalysedArticle> {
+  const problems: Problem[] = [];
+  const { content, tree } = await lintArticleFile(path, cwd, people, problems);
+  if (!content || !tree || errorsIn(problems).length > 0) return { problems };
+  const data = content.data as Record<string, unknown>;
+  try {
+    const rendered = await renderParsedArticle(tree, content.body, { path, frontmatter: data });
+    return { problems, data, body: content.body, rendered };
+  } catch (error) {
+    // A render-time check (rehype-math-errors, citations…) that the lint did not catch first.
+    const message = error instanceof Error ? error.message : String(error);
+    return { problems: [...problems, { severity: 'error', file: content.file, field: 'body', message }] };
+  }
+}
