@@ -2,6 +2,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import contentGate from './src/integrations/content-gate.ts';
+import search from './src/integrations/pagefind.ts';
 import { markdownProcessor, shikiConfig } from './src/lib/markdown/pipeline.ts';
 import { contentRoot } from './src/lib/content-root.ts';
 import { sitemapOptions } from './src/lib/sitemap.ts';
@@ -17,7 +18,7 @@ export default defineConfig({
   },
   // Articles are rendered by our own loader (src/lib/article-loader.ts), never compiled as MDX
   // modules; @astrojs/mdx remains for trusted .mdx pages under src/pages.
-  integrations: [contentGate(), mdx(), sitemap(sitemapOptions(contentRoot))],
+  integrations: [contentGate(), mdx(), sitemap(sitemapOptions(contentRoot)), search()],
   security: {
     // A per-page <meta> CSP with hashes of whatever Astro inlines (checked by `npm run verify`,
     // exercised in Chromium by tests/e2e/csp.spec.ts). Directives a <meta> cannot carry
