@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
@@ -12,6 +13,9 @@ export default defineConfig({
   site: site.url,
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // One content cache per content root, so fixture and benchmark builds never reuse (or race
+  // on) the real site's cached articles.
+  cacheDir: contentRoot === './content' ? './node_modules/.astro' : `./node_modules/.astro/roots/${resolve(contentRoot).replace(/\W+/g, '_')}`,
   markdown: {
     processor: markdownProcessor,
     shikiConfig,
