@@ -2,7 +2,7 @@
  * Options for @astrojs/sitemap. The integration runs after the build, outside the content
  * layer, so the dates it needs are read from the content files with the same schemas the
  * content layer uses: an article's lastmod is `modifiedOf` (published, updated, last
- * correction), a newsletter issue's is its date. Drafts and the 404 page are left out.
+ * correction), a newsletter issue's is its date. Drafts, the 404 page and the search page are left out.
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,8 +21,8 @@ export interface SitemapFacts {
   excluded: Set<string>;
 }
 
-/** Paths that are never listed, whatever the content: the 404 page. */
-const ALWAYS_EXCLUDED = new Set(['/404/', '/404.html']);
+/** Paths that are never listed, whatever the content: the 404 page and search results (both noindex). */
+const ALWAYS_EXCLUDED = new Set(['/404/', '/404.html', urls.search()]);
 
 async function files(dir: string, pattern: RegExp): Promise<string[]> {
   try {
