@@ -24,11 +24,12 @@ describe('sitemap', () => {
     expect(withLastmod({ url: `${site.url}/about/` }, facts)).toEqual({ url: `${site.url}/about/` });
   });
 
-  it('filters out the 404 page and serializes drafts to nothing', async () => {
+  it('filters out the 404 and search pages (noindex) and serializes drafts to nothing', async () => {
     const tree = await validTree();
     await tree.write('articles/drift-monitoring.md', (await tree.read('articles/drift-monitoring.md')).replace(/^---\n/, '---\ndraft: true\n'));
     const options = sitemapOptions(tree.content)!;
     expect(options.filter!(`${site.url}/404/`)).toBe(false);
+    expect(options.filter!(`${site.url}/search/`)).toBe(false);
     expect(options.filter!(`${site.url}/about/`)).toBe(true);
     expect(await options.serialize!({ url: `${site.url}/articles/drift-monitoring/` })).toBeUndefined();
   });
