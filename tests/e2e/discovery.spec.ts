@@ -266,7 +266,7 @@ test.describe('JSON-LD', () => {
     }
   });
 
-  test('a title with </script> cannot break out (checked in the browser)', async ({ page, request }) => {
+  test('in the browser, the JSON-LD is one data block that parses and runs nothing', async ({ page, request }) => {
     // The build-level test (tests/unit/discovery-build.test.ts) builds a site whose article is
     // titled `</script><script>alert(1)</script>`; here the real pages must keep exactly one
     // data block each, whose text parses.
