@@ -31,6 +31,8 @@ const siteConfigSchema = z.object({
   beats: z.array(beatSchema).length(BEAT_IDS.length),
   /** Listings show this many entries per page. */
   pageSize: z.int().positive(),
+  /** Feeds carry this many newest items: readers poll them, so they must stay small as the archive grows. */
+  feedSize: z.int().positive(),
 });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
@@ -47,6 +49,7 @@ export const site: SiteConfig = siteConfigSchema.parse({
   founded: '2023-05-01',
   email: 'editors@mlsystemsreview.com',
   pageSize: 10,
+  feedSize: 30,
   beats: [
     {
       id: 'architecture',

@@ -94,8 +94,16 @@ export function getArticles(): Promise<Article[]> {
   return articlesCache;
 }
 
-export async function getArticlesByBeat(beat: BeatId): Promise<Article[]> {
-  return (await getArticles()).filter((a) => a.data.beat === beat);
+const byBeatCache = new Map<BeatId, Promise<Article[]>>();
+
+/** One beat's articles, newest first (computed once per beat: every article page asks). */
+export function getArticlesByBeat(beat: BeatId): Promise<Article[]> {
+  let list = byBeatCache.get(beat);
+  if (!list) {
+    list = getArticles().then((articles) => articles.filter((a) => a.data.beat === beat));
+    byBeatCache.set(beat, list);
+  }
+  return list;
 }
 
 export async function getArticlesByTag(tag: string): Promise<Article[]> {

@@ -86,6 +86,11 @@ export function feedAuthor(names: readonly string[]): string {
   return `${site.email} (${names.join(', ')})`;
 }
 
+/** The newest `site.feedSize` entries of a newest-first list: what a feed carries. */
+export function newestForFeed<T>(list: readonly T[]): T[] {
+  return list.slice(0, site.feedSize);
+}
+
 export interface FeedChannel {
   feed: Feed;
   description: string;

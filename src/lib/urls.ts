@@ -19,6 +19,8 @@ export const urls = {
   newsletter: () => '/newsletter/',
   newsletterIssue: (issueNumber: number) => `/newsletter/${issueNumber}/`,
   search: () => '/search/',
+  /** The search page with filters set, e.g. every article by one author. */
+  searchFor: (filters: Record<string, string>) => `/search/?${new URLSearchParams(filters).toString()}`,
   /** Feeds (RSS 2.0) and other machine-readable files. */
   feed: () => '/feed.xml',
   beatFeed: (beat: BeatId) => `/beats/${beat}/feed.xml`,

@@ -1,14 +1,14 @@
-/** /feed.xml: every article, full text. */
+/** /feed.xml: the newest articles, full text. */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getArticles, site } from '../lib/content.ts';
-import { articleItem, feedOptions, feeds } from '../lib/feeds.ts';
+import { articleItem, feedOptions, feeds, newestForFeed } from '../lib/feeds.ts';
 
 export const GET: APIRoute = async () =>
   rss(
     feedOptions({
       feed: feeds.site(),
       description: site.description,
-      items: (await getArticles()).map(articleItem),
+      items: newestForFeed(await getArticles()).map(articleItem),
     }),
   );

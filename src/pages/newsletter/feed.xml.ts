@@ -2,7 +2,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getNewsletterIssues, site } from '../../lib/content.ts';
-import { feedOptions, feeds, issueItem } from '../../lib/feeds.ts';
+import { feedOptions, feeds, issueItem, newestForFeed } from '../../lib/feeds.ts';
 import { urls } from '../../lib/urls.ts';
 
 export const GET: APIRoute = async () =>
@@ -10,6 +10,6 @@ export const GET: APIRoute = async () =>
     feedOptions({
       feed: feeds.newsletter(),
       description: `Every issue of the ${site.name} weekly newsletter.`,
-      items: (await getNewsletterIssues()).map((issue) => issueItem(issue, urls.newsletterIssue(issue.data.number))),
+      items: newestForFeed(await getNewsletterIssues()).map((issue) => issueItem(issue, urls.newsletterIssue(issue.data.number))),
     }),
   );

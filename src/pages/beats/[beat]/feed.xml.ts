@@ -1,8 +1,8 @@
-/** /beats/<beat>/feed.xml: one beat's articles, full text. */
+/** /beats/<beat>/feed.xml: one beat's newest articles, full text. */
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArticlesByBeat, site } from '../../../lib/content.ts';
-import { articleItem, feedOptions, feeds } from '../../../lib/feeds.ts';
+import { articleItem, feedOptions, feeds, newestForFeed } from '../../../lib/feeds.ts';
 import type { Beat } from '../../../site.config.ts';
 
 export const getStaticPaths = (() => site.beats.map((beat) => ({ params: { beat: beat.id }, props: { beat } }))) satisfies GetStaticPaths;
@@ -12,6 +12,6 @@ export const GET: APIRoute<{ beat: Beat }> = async ({ props: { beat } }) =>
     feedOptions({
       feed: feeds.beat(beat),
       description: beat.blurb,
-      items: (await getArticlesByBeat(beat.id)).map(articleItem),
+      items: newestForFeed(await getArticlesByBeat(beat.id)).map(articleItem),
     }),
   );
