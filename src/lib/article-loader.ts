@@ -33,13 +33,13 @@ async function analyseAll(tasks: ArticleTask[]): Promise<AnalysedArticle[]> {
     return Promise.all(tasks.map((t) => analyseArticle(t.path, t.cwd, new Set(t.people))));
   }
   const threads = Number(process.env.MLSR_THREADS ?? Math.max(1, Math.min(availableParallelism(), 8)));
+  const heapMb = Number(process.env.MLSR_WORKER_HEAP_MB ?? 0);
   const pool = new Tinypool({
     filename: new URL('./article-worker.ts', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
-    // A worker's live data is small (one article at a time); a capped heap makes V8 collect
-    // early instead of growing each worker by hundreds of MB (peak RSS is a benchmark goal).
-    resourceLimits: { maxOldGenerationSizeMb: Number(process.env.MLSR_WORKER_HEAP_MB ?? 192) },
+    // Optional heap cap per worker: trades build time for peak RSS (see scripts/bench/README.md).
+    ...(heapMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
   });
   try {
     return await Promise.all(tasks.map((task) => pool.run(task) as Promise<AnalysedArticle>));
