@@ -1,7 +1,8 @@
 /**
  * npm run verify — post-build checks over dist/: links, HTML validity, math, security, headers,
- * feeds, sitemap, page count, external links. Prints file → problem → fix, writes the same
- * report to reports/verify.txt, emits GitHub annotations under Actions, exits 1 on any error.
+ * page-weight budgets, feeds, sitemap, page count, external links. Prints file → problem → fix,
+ * writes the same report to reports/verify.txt, emits GitHub annotations under Actions, exits 1
+ * on any error.
  * Each check lives in scripts/verify/<check>.ts and takes a dist directory, so the unit tests
  * run the same functions on planted defects.
  *
@@ -15,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentRoot } from '../src/lib/content-root.ts';
 import { site } from '../src/site.config.ts';
+import { checkBudgets } from './verify/budgets.ts';
 import { display } from './verify/dist.ts';
 import { checkExternalLinks } from './verify/external-links.ts';
 import { checkFeeds } from './verify/feeds.ts';
@@ -46,6 +48,7 @@ const CHECKS: Check[] = [
   { id: 'math', title: 'Math (KaTeX)', run: (dist) => checkMath(dist) },
   { id: 'security', title: 'Security: CSP, scripts, javascript: URLs, fonts', run: async (dist) => checkSecurity(dist, { siteUrl }) },
   { id: 'headers', title: 'Security headers (_headers)', run: async (dist) => checkHeaders(dist) },
+  { id: 'budgets', title: 'Page-weight budgets: no JS on load, KaTeX only with math, article weight, fonts, images', run: async (dist) => checkBudgets(dist) },
   { id: 'feeds', title: 'Feeds', run: (dist) => checkFeeds(dist, { siteUrl }) },
   { id: 'sitemap', title: 'Sitemap', run: (dist) => checkSitemap(dist, { siteUrl }) },
   {
