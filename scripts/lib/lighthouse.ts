@@ -66,7 +66,7 @@ function shortfallsOf(lhr: Result, id: CategoryId): AuditShortfall[] {
   for (const ref of category.auditRefs) {
     const audit = lhr.audits[ref.id];
     if (!audit || ref.weight <= 0 || audit.score === null || audit.score >= 1) continue;
-    shortfalls.push({ id: audit.id, title: audit.title, score: audit.score, ...(audit.displayValue ? { displayValue: audit.displayValue } : {}) });
+    shortfalls.push({ id: audit.id, title: audit.title.replace(/\.$/, ''), score: audit.score, ...(audit.displayValue ? { displayValue: audit.displayValue } : {}) });
   }
   // The audits that cost the most first.
   return shortfalls.sort((a, b) => a.score - b.score);
