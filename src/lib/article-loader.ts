@@ -23,6 +23,19 @@ import { errorsIn, formatProblem, personIds } from './content-lint/index.ts';
 /** Below this many articles to (re)build, worker start-up costs more than it saves. */
 const POOL_THRESHOLD = 16;
 
+/**
+ * Source of everything that turns an article into HTML or problems. A stored article is reused
+ * only if both its text and this are unchanged: a fixed plugin must re-render every article.
+ * (Astro itself resets the store only when the Astro config changes.)
+ */
+const PIPELINE_SOURCES = ['src/lib/markdown', 'src/lib/content-lint', 'src/components/mdx', 'src/schemas', 'src/lib/citations.ts', 'src/lib/corrections.ts', 'package-lock.json'];
+
+async function pipelineFingerprint(cwd: string): Promise<string> {
+  const files = (await findFiles(PIPELINE_SOURCES.map((p) => (/\.\w+$/.test(p) ? p : `${p}/**/*`)), { cwd, absolute: true })).sort();
+  const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
+  return files.map((file, i) => `${relative(cwd, file)}\n${texts[i]}`).join('\n');
+}
+
 /** The article id is its file name without extension: the URL slug. */
 export function articleIdOf(file: string): string {
   return file.split('/').pop()!.replace(/\.mdx?$/, '');
@@ -58,12 +71,14 @@ export function articleLoader(options: { root: string }): Loader {
       const base = join(root, 'articles');
 
       /** Lints and renders the files whose content changed; stores them; throws on any error. */
+      const pipeline = context.generateDigest(await pipelineFingerprint(cwd));
+
       async function sync(paths: string[]): Promise<void> {
         const people = [...(await personIds(root))];
         const pending: { path: string; id: string; digest: string; task: ArticleTask }[] = [];
         for (const path of paths) {
           const id = articleIdOf(path);
-          const digest = context.generateDigest(await readFile(path, 'utf8'));
+          const digest = context.generateDigest(`${pipeline}\n${await readFile(path, 'utf8')}`);
           const existing = store.get(id);
           if (existing && existing.digest === digest && existing.filePath === relative(cwd, path)) continue;
           pending.push({ path, id, digest, task: { path, cwd, people } });
