@@ -19,6 +19,7 @@ import Tinypool from 'tinypool';
 import { analyseArticle, type AnalysedArticle } from './article-analysis.ts';
 import type { ArticleTask } from './article-worker.ts';
 import { errorsIn, formatProblem, personIds } from './content-lint/index.ts';
+import { articleIdOf } from './content-root.ts';
 
 /** Below this many articles to (re)build, worker start-up costs more than it saves. */
 const POOL_THRESHOLD = 16;
@@ -36,10 +37,6 @@ async function pipelineFingerprint(cwd: string): Promise<string> {
   return files.map((file, i) => `${relative(cwd, file)}\n${texts[i]}`).join('\n');
 }
 
-/** The article id is its file name without extension: the URL slug. */
-export function articleIdOf(file: string): string {
-  return file.split('/').pop()!.replace(/\.mdx?$/, '');
-}
 
 async function analyseAll(tasks: ArticleTask[]): Promise<AnalysedArticle[]> {
   if (tasks.length < POOL_THRESHOLD) {

@@ -7,7 +7,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SitemapItem, SitemapOptions } from '@astrojs/sitemap';
-import { articleIdOf } from './article-loader.ts';
+import { articleIdOf } from './content-root.ts';
 import { readContentFile } from './content-lint/content-file.ts';
 import { modifiedOf } from './dates.ts';
 import { urls } from './urls.ts';
