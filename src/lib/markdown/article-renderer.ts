@@ -18,7 +18,6 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import remarkSmartypants from 'remark-smartypants';
 import { unified, type PluggableList, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import { MDX_COMPONENT_RULES, type MdxComponentName } from '../../components/mdx/allowlist.ts';
@@ -56,7 +55,6 @@ function createProcessor(mdx: boolean): Processor {
   if (mdx) processor.use(remarkMdx);
   processor
     .use(remarkGfm)
-    .use(remarkSmartypants)
     .use(remarkPlugins as PluggableList)
     .use(remarkRehype, { handlers: { mdxJsxFlowElement: jsxHandler, mdxJsxTextElement: jsxHandler } })
     .use(rehypeShiki, shikiConfig)
