@@ -3,13 +3,14 @@
  * file, then (only when they pass) the HTML. Runs inside the article loader's worker threads.
  */
 import { errorsIn, lintArticleFile, type Problem } from './content-lint/index.ts';
+import readingTime from 'reading-time';
 import { renderParsedArticle, type RenderedArticle } from './markdown/article-renderer.ts';
 
 export interface AnalysedArticle {
   problems: Problem[];
   /** Frontmatter as parsed from YAML (validated again by the collection schema). */
   data?: Record<string, unknown>;
-  body?: string;
+  /** Rendered HTML; its frontmatter also carries `readingMinutes`, so the raw body need not be stored. */
   rendered?: RenderedArticle;
 }
 
@@ -20,7 +21,8 @@ export async function analyseArticle(path: string, cwd: string, people: Readonly
   const data = content.data as Record<string, unknown>;
   try {
     const rendered = await renderParsedArticle(tree, content.body, { path, frontmatter: data });
-    return { problems, data, body: content.body, rendered };
+    rendered.frontmatter.readingMinutes = Math.max(1, Math.round(readingTime(content.body).minutes));
+    return { problems, data, rendered };
   } catch (error) {
     // A render-time check (rehype-math-errors, citations…) that the lint did not catch first.
     const message = error instanceof Error ? error.message : String(error);

@@ -29,7 +29,7 @@ const POOL_THRESHOLD = 16;
  * only if both its text and this are unchanged: a fixed plugin must re-render every article.
  * (Astro itself resets the store only when the Astro config changes.)
  */
-const PIPELINE_SOURCES = ['src/lib/markdown', 'src/lib/content-lint', 'src/components/mdx', 'src/schemas', 'src/lib/citations.ts', 'src/lib/corrections.ts', 'package-lock.json'];
+const PIPELINE_SOURCES = ['src/lib/markdown', 'src/lib/content-lint', 'src/components/mdx', 'src/schemas', 'src/lib/article-analysis.ts', 'src/lib/citations.ts', 'src/lib/corrections.ts', 'package-lock.json'];
 
 async function pipelineFingerprint(cwd: string): Promise<string> {
   const files = (await findFiles(PIPELINE_SOURCES.map((p) => (/\.\w+$/.test(p) ? p : `${p}/**/*`)), { cwd, absolute: true })).sort();
@@ -88,12 +88,13 @@ export function articleLoader(options: { root: string }): Loader {
           throw new Error(`${errors.length} problem(s) in the articles; fix them and build again:\n${errors.map(formatProblem).join('\n')}`);
         }
         for (const [index, { path, id, digest }] of pending.entries()) {
-          const { data, body, rendered } = results[index]!;
+          const { data, rendered } = results[index]!;
           if (!data || !rendered) throw new Error(`${relative(cwd, path)}: the article could not be analysed`);
           store.set({
             id,
             data: await context.parseData({ id, data, filePath: path }),
-            body,
+            // No raw body: pages need only the HTML, and at thousands of articles the store is
+            // embedded in the build as one string (see scripts/bench/README.md).
             filePath: relative(cwd, path),
             digest,
             rendered: { html: rendered.html, metadata: { headings: rendered.headings, frontmatter: rendered.frontmatter } },

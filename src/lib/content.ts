@@ -4,7 +4,6 @@
  * getCollection themselves.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import readingTime from 'reading-time';
 import { personIdOf } from '../schemas/article.ts';
 import { isoDay } from '../schemas/date.ts';
 import { beatById, site, type Beat, type BeatId } from '../site.config.ts';
@@ -67,6 +66,13 @@ function resolvePerson(people: Map<string, PersonEntry>, ref: string | { id: str
   return person;
 }
 
+/** Computed by the article loader when it renders the body (the raw body is not stored). */
+function readingMinutesOf(entry: ArticleEntry): number {
+  const minutes = entry.rendered?.metadata?.frontmatter?.readingMinutes;
+  if (typeof minutes !== 'number') throw new Error(`${entry.filePath ?? entry.id}: no reading time in the rendered article (stale content cache? delete node_modules/.astro)`);
+  return minutes;
+}
+
 async function loadArticles(): Promise<Article[]> {
   const people = await getPeopleById();
   const entries = await getCollection('articles', isPublic);
@@ -82,7 +88,7 @@ async function loadArticles(): Promise<Article[]> {
         authors: data.author.map((ref) => resolvePerson(people, ref, entry, 'author')),
         reviewer: resolvePerson(people, data.reviewer, entry, 'reviewer'),
         modified: modifiedOf(data),
-        readingMinutes: Math.max(1, Math.round(readingTime(entry.body ?? '').minutes)),
+        readingMinutes: readingMinutesOf(entry),
       };
     })
     .sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || a.slug.localeCompare(b.slug));
