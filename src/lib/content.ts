@@ -68,7 +68,7 @@ function resolvePerson(people: Map<string, PersonEntry>, ref: string | { id: str
 
 /** Computed by the article loader when it renders the body (the raw body is not stored). */
 function readingMinutesOf(entry: ArticleEntry): number {
-  const minutes = entry.rendered?.metadata?.frontmatter?.readingMinutes;
+  const minutes = (entry.rendered?.metadata?.frontmatter as { readingMinutes?: unknown } | undefined)?.readingMinutes;
   if (typeof minutes !== 'number') throw new Error(`${entry.filePath ?? entry.id}: no reading time in the rendered article (stale content cache? delete node_modules/.astro)`);
   return minutes;
 }
