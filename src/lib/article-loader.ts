@@ -21,6 +21,13 @@ import type { ArticleTask } from './article-worker.ts';
 import { errorsIn, formatProblem, personIds } from './content-lint/index.ts';
 import { articleIdOf } from './content-root.ts';
 
+/**
+ * Old-generation heap per worker. Uncapped, each worker's heap grew by hundreds of MB before V8
+ * collected; at N=1,000 a 256 MB cap took peak RSS from 1.93 to 1.42 GiB for about 1 s more
+ * build time (scripts/bench/README.md). One article at a time needs far less.
+ */
+const WORKER_HEAP_MB = 256;
+
 /** Below this many articles to (re)build, worker start-up costs more than it saves. */
 const POOL_THRESHOLD = 16;
 
@@ -43,12 +50,12 @@ async function analyseAll(tasks: ArticleTask[]): Promise<AnalysedArticle[]> {
     return Promise.all(tasks.map((t) => analyseArticle(t.path, t.cwd, new Set(t.people))));
   }
   const threads = Number(process.env.MLSR_THREADS ?? Math.max(1, Math.min(availableParallelism(), 8)));
-  const heapMb = Number(process.env.MLSR_WORKER_HEAP_MB ?? 0);
+  const heapMb = Number(process.env.MLSR_WORKER_HEAP_MB ?? WORKER_HEAP_MB);
   const pool = new Tinypool({
     filename: new URL('./article-worker.ts', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
-    // Optional heap cap per worker: trades build time for peak RSS (see scripts/bench/README.md).
+    // Heap cap per worker (0 = none): trades a little build time for peak RSS.
     ...(heapMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
   });
   try {
