@@ -22,11 +22,12 @@ import { errorsIn, formatProblem, personIds } from './content-lint/index.ts';
 import { articleIdOf } from './content-root.ts';
 
 /**
- * Old-generation heap per worker. Uncapped, each worker's heap grew by hundreds of MB before V8
- * collected; at N=1,000 a 256 MB cap took peak RSS from 1.93 to 1.42 GiB for about 1 s more
- * build time (scripts/bench/README.md). One article at a time needs far less.
+ * Old-generation heap per worker. Uncapped, V8 sizes it from the machine's memory and each
+ * worker grows by hundreds of MB before collecting. At N = 1,000 (scripts/bench/README.md):
+ * uncapped 1.75–2.0 GiB peak RSS; 512 MB 1.43–1.55 GiB for a few seconds of extra GC; 256 MB
+ * no lower but slower. One article at a time needs far less than 512 MB.
  */
-const WORKER_HEAP_MB = 256;
+const WORKER_HEAP_MB = 512;
 
 /** Below this many articles to (re)build, worker start-up costs more than it saves. */
 const POOL_THRESHOLD = 16;
