@@ -186,6 +186,11 @@ describe('newsletter issues', () => {
     expect(onlyProblem(result)).toMatchObject({ file: 'content/newsletter/1.md', field: 'author', message: expect.stringContaining('is not a known key') });
   });
 
+  it('a citation in an issue is refused: issues have no sources list', async () => {
+    const { result } = await lintEdited('newsletter/1.md', 'This week:', 'A claim [@somewhere].\n\nThis week:');
+    expect(onlyProblem(result)).toMatchObject({ file: 'content/newsletter/1.md', field: 'citation', message: expect.stringContaining('newsletter issues have no sources list') });
+  });
+
   it('the body of an issue gets the same HTML safety checks as an article', async () => {
     const { result } = await lintEdited('newsletter/1.md', 'This week:', '<script>alert(1)</script>\n\nThis week:');
     expect(onlyProblem(result)).toMatchObject({ file: 'content/newsletter/1.md', field: '<script>', message: expect.stringContaining('raw <script> is not allowed') });

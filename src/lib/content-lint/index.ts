@@ -158,7 +158,12 @@ async function lintNewsletter(root: string, cwd: string, problems: Problem[]) {
     if (baseName(path) !== String(issue.number)) {
       problems.push({ severity: 'error', file, ...at, field: 'number', message: `is ${issue.number} but the file is named ${baseName(path)}.md; name it ${issue.number}.md.` });
     }
-    checkBody(file, content.body, content.bodyLine, false, problems);
+    const facts = checkBody(file, content.body, content.bodyLine, false, problems);
+    // Issues have no sources list, so a citation would point at nothing (and Astro's loader
+    // would drop the body silently when the citation plugin refuses it).
+    for (const [id, citedLine] of facts.cited) {
+      problems.push({ severity: 'error', file, line: citedLine + content.bodyLine - 1, field: 'citation', message: `[@${id}]: newsletter issues have no sources list. Link the source itself, e.g. [its title](https://…).` });
+    }
   }
 }
 
