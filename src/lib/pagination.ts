@@ -35,3 +35,16 @@ export function paginate<T>(items: readonly T[], pageSize: number, urlOf: (page:
     return { params: { page: current === 1 ? undefined : `page/${current}` }, props: { page } };
   });
 }
+
+/** `paginate` for one listing among several (a beat, a tag): every path also carries the group's route params and props. */
+export function paginateGroup<T, P extends Record<string, string>, X extends object>(
+  items: readonly T[],
+  pageSize: number,
+  urlOf: (page: number) => string,
+  group: { params: P; props: X },
+) {
+  return paginate(items, pageSize, urlOf).map((path) => ({
+    params: { ...group.params, page: path.params.page },
+    props: { ...path.props, ...group.props },
+  }));
+}

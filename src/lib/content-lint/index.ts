@@ -46,8 +46,9 @@ async function lintPeople(root: string, cwd: string, problems: Problem[]): Promi
       problems.push({ severity: 'error', file, message: `file name "${id}" is not a valid person id: use lower-case words joined by dashes, e.g. nadia-volkov.yaml.` });
     }
     const content = await readContentFile(path, file, problems);
-    if (content && validate(personSchema, content, problems)) ids.add(id);
-    else ids.add(id); // still known, so articles naming it don't produce a second, misleading error
+    if (content) validate(personSchema, content, problems);
+    // Known even when invalid, so articles naming this person get no second, misleading error.
+    ids.add(id);
   }
   return ids;
 }
