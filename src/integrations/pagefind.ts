@@ -46,9 +46,11 @@ const EXCLUDE_SELECTORS = ['.heading-anchor', '.citation', '.correction-flag', '
 async function bootstrapScript(clientUrl: string): Promise<string> {
   const file = fileURLToPath(new URL('../components/search/bootstrap.ts', import.meta.url));
   const { code } = await transformWithOxc(readFileSync(file, 'utf8'), file);
-  const call = `${code.trim().replace(/;$/, '')}(${JSON.stringify(clientUrl)});`;
+  // Parenthesised here, not in the source, so a formatter cannot change what the expression means.
+  const call = `(${code.trim().replace(/;$/, '')})(${JSON.stringify(clientUrl)});`;
   const minified = minifySync('bootstrap.js', call);
-  if (minified.errors.length > 0) throw new Error(`${file}: ${minified.errors.map((e) => e.message).join('; ')}`);
+  if (minified.errors.length > 0)
+    throw new Error(`${file}: ${minified.errors.map((e) => e.message).join('; ')}`);
   return minified.code;
 }
 
@@ -74,7 +76,8 @@ export default function search(): AstroIntegration {
       'astro:config:setup': async ({ command, injectScript, updateConfig }) => {
         // In `astro dev` Vite serves the TypeScript module itself; there is no index there (the
         // client says so): `npm run build && npm run preview` to try search.
-        const clientUrl = command === 'build' ? `/${SEARCH_CLIENT_FILE}` : `/${relative(process.cwd(), CLIENT_ENTRY)}`;
+        const clientUrl =
+          command === 'build' ? `/${SEARCH_CLIENT_FILE}` : `/${relative(process.cwd(), CLIENT_ENTRY)}`;
         injectScript('head-inline', await bootstrapScript(clientUrl));
         if (command !== 'build') return;
         updateConfig({
@@ -96,7 +99,8 @@ export default function search(): AstroIntegration {
         const site = fileURLToPath(dir);
         const outputPath = join(site, 'pagefind');
         const expected = await countSearchablePages(site);
-        if (expected === 0) throw new Error(`No built page is marked ${BODY_MARKER}; the search index would be empty.`);
+        if (expected === 0)
+          throw new Error(`No built page is marked ${BODY_MARKER}; the search index would be empty.`);
         try {
           const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE_SELECTORS });
           failOn('start', errors);
@@ -107,9 +111,17 @@ export default function search(): AstroIntegration {
           await pagefind.close();
         }
         // Every marked page must be in the index (Pagefind skips, e.g., pages it cannot parse).
-        const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-        const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-        if (indexed !== expected) throw new Error(`Pagefind indexed ${indexed} page(s), but ${expected} built page(s) are marked ${BODY_MARKER}.`);
+        const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+          languages: Record<string, { page_count: number }>;
+        };
+        const indexed = Object.values(entry.languages).reduce(
+          (sum, language) => sum + language.page_count,
+          0,
+        );
+        if (indexed !== expected)
+          throw new Error(
+            `Pagefind indexed ${indexed} page(s), but ${expected} built page(s) are marked ${BODY_MARKER}.`,
+          );
         await Promise.all(UNUSED_PAGEFIND_FILES.map((file) => rm(join(outputPath, file), { force: true })));
         logger.info(`indexed ${indexed} page(s) into ${relative(process.cwd(), outputPath)}`);
       },
