@@ -15,7 +15,10 @@ export default defineConfig({
   build: { format: 'directory' },
   // One content cache per content root, so fixture and benchmark builds never reuse (or race
   // on) the real site's cached articles.
-  cacheDir: contentRoot === './content' ? './node_modules/.astro' : `./node_modules/.astro/roots/${resolve(contentRoot).replace(/\W+/g, '_')}`,
+  cacheDir:
+    contentRoot === './content'
+      ? './node_modules/.astro'
+      : `./node_modules/.astro/roots/${resolve(contentRoot).replace(/\W+/g, '_')}`,
   markdown: {
     processor: markdownProcessor,
     shikiConfig,
@@ -33,7 +36,12 @@ export default defineConfig({
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
       // KaTeX (and Shiki's colour variables) write style="" attributes: allow inline styles as
       // attributes only (style-src-attr), never <style> elements or 'unsafe-inline' on style-src.
-      styleDirective: { resources: [{ resource: "'self'", kind: 'element' }, { resource: "'unsafe-inline'", kind: 'attribute' }] },
+      styleDirective: {
+        resources: [
+          { resource: "'self'", kind: 'element' },
+          { resource: "'unsafe-inline'", kind: 'attribute' },
+        ],
+      },
     },
   },
   vite: {

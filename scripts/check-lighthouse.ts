@@ -30,7 +30,14 @@ import compression from 'compression';
 import lighthouse, { generateReport, type Result } from 'lighthouse';
 import sirv from 'sirv';
 import { CHROMIUM_ARGS, findChromium } from './lib/chromium.ts';
-import { CATEGORIES, MIN_SCORE, failures, formatTable, summarizePage, type PageSummary } from './lib/lighthouse.ts';
+import {
+  CATEGORIES,
+  MIN_SCORE,
+  failures,
+  formatTable,
+  summarizePage,
+  type PageSummary,
+} from './lib/lighthouse.ts';
 import { classesOf, display, elements, listFiles, parseHtmlFile, urlPathOf } from './verify/dist.ts';
 
 const { values } = parseArgs({
@@ -61,7 +68,10 @@ function mathiestArticle(distDir: string): string {
     for (const el of elements(parseHtmlFile(file))) if (classesOf(el).includes('katex')) count++;
     if (count > 0 && (!best || count > best.count)) best = { url, count };
   }
-  if (!best) throw new Error(`no article in ${display(distDir)} has math (class="katex"); is the built-in content complete?`);
+  if (!best)
+    throw new Error(
+      `no article in ${display(distDir)} has math (class="katex"); is the built-in content complete?`,
+    );
   return best.url;
 }
 
@@ -72,12 +82,16 @@ if (!Number.isInteger(runs) || runs < 1) {
   process.exit(2);
 }
 if (!existsSync(join(distDir, 'index.html'))) {
-  console.error(`check:lighthouse: ${display(distDir)}/index.html does not exist. Build first: npm run build`);
+  console.error(
+    `check:lighthouse: ${display(distDir)}/index.html does not exist. Build first: npm run build`,
+  );
   process.exit(1);
 }
 const chromePath = process.env.CHROME_PATH ?? findChromium();
 if (!chromePath) {
-  console.error('check:lighthouse: no Chromium found. `npm run tools` installs Debian\'s (or set CHROME_PATH).');
+  console.error(
+    "check:lighthouse: no Chromium found. `npm run tools` installs Debian's (or set CHROME_PATH).",
+  );
   process.exit(1);
 }
 
@@ -87,13 +101,20 @@ const targets: Target[] = [
   {
     name: 'search',
     path: `/search/?q=${SEARCH_QUERY}`,
-    skipAudits: { 'is-crawlable': 'the search page is noindex on purpose (a results page is not content for search engines)' },
+    skipAudits: {
+      'is-crawlable':
+        'the search page is noindex on purpose (a results page is not content for search engines)',
+    },
   },
 ];
 
 // The static server: compression first (gzip, as hosts serve text), then sirv; unknown paths get
 // the site's 404 page with status 404.
-const gzip = compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+const gzip = compression() as unknown as (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: () => void,
+) => void;
 const serve = sirv(distDir, { dev: false, etag: true });
 const notFound = readFileSync(join(distDir, '404.html'));
 const server = createServer((req, res) =>
@@ -133,13 +154,16 @@ try {
       lighthouseVersion = result.lhr.lighthouseVersion;
       writeFileSync(join(outDir, `${target.name}-run${run}.json`), JSON.stringify(result.lhr, null, 2));
       const scores = CATEGORIES.map((id) => `${id} ${result.lhr.categories[id]?.score ?? 'n/a'}`).join(', ');
-      console.log(`check:lighthouse: ${target.name} ${target.path} run ${run}/${runs} (${((performance.now() - t) / 1000).toFixed(1)} s): ${scores}`);
+      console.log(
+        `check:lighthouse: ${target.name} ${target.path} run ${run}/${runs} (${((performance.now() - t) / 1000).toFixed(1)} s): ${scores}`,
+      );
     }
     const summary = summarizePage(target.name, target.path, lhrs, target.skipAudits);
     summaries.push(summary);
     // The run that gave the median performance score, as Lighthouse's own HTML report.
     const perf = summary.categories.find((c) => c.id === 'performance')!;
-    const medianRun = lhrs.find((lhr) => (lhr.categories.performance?.score ?? 0) === perf.median) ?? lhrs[0]!;
+    const medianRun =
+      lhrs.find((lhr) => (lhr.categories.performance?.score ?? 0) === perf.median) ?? lhrs[0]!;
     writeFileSync(join(outDir, `${target.name}.html`), generateReport(medianRun, 'html'));
   }
 } finally {
@@ -148,14 +172,25 @@ try {
 }
 
 const failed = failures(summaries, MIN_SCORE);
-console.log(`\nLighthouse ${lighthouseVersion}, mobile emulation, simulated throttling; median of ${runs} run(s) per page (min–max), threshold ${MIN_SCORE}`);
+console.log(
+  `\nLighthouse ${lighthouseVersion}, mobile emulation, simulated throttling; median of ${runs} run(s) per page (min–max), threshold ${MIN_SCORE}`,
+);
 console.log(formatTable(summaries, MIN_SCORE));
-writeFileSync(join(outDir, 'summary.json'), `${JSON.stringify({ lighthouseVersion, runs, minScore: MIN_SCORE, origin, pages: summaries }, null, 2)}\n`);
-console.log(`\nreports written to ${display(outDir)}/ (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+writeFileSync(
+  join(outDir, 'summary.json'),
+  `${JSON.stringify({ lighthouseVersion, runs, minScore: MIN_SCORE, origin, pages: summaries }, null, 2)}\n`,
+);
+console.log(
+  `\nreports written to ${display(outDir)}/ (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+);
 if (failed.length > 0) {
-  console.error(`\ncheck:lighthouse: ${failed.length} categor${failed.length === 1 ? 'y' : 'ies'} below ${MIN_SCORE}:`);
+  console.error(
+    `\ncheck:lighthouse: ${failed.length} categor${failed.length === 1 ? 'y' : 'ies'} below ${MIN_SCORE}:`,
+  );
   for (const line of failed) console.error(`  ${line}`);
-  console.error('Open the page\'s HTML report in the reports folder for the details; fix the page (src/pages, src/layouts, src/components, src/styles).');
+  console.error(
+    "Open the page's HTML report in the reports folder for the details; fix the page (src/pages, src/layouts, src/components, src/styles).",
+  );
   process.exit(1);
 }
 console.log('check:lighthouse: every page at or above the threshold');

@@ -11,7 +11,11 @@ import { BEAT_IDS } from '../src/site.config.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { beat: { type: 'string', default: 'architecture' }, author: { type: 'string' }, reviewer: { type: 'string' } },
+  options: {
+    beat: { type: 'string', default: 'architecture' },
+    author: { type: 'string' },
+    reviewer: { type: 'string' },
+  },
 });
 
 function fail(message: string): never {
@@ -20,14 +24,23 @@ function fail(message: string): never {
 }
 
 const slug = positionals[0];
-if (!slug || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) fail('give a slug of lower-case words joined by dashes, e.g. `npm run new:article -- feature-store-latency`.');
+if (!slug || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug))
+  fail(
+    'give a slug of lower-case words joined by dashes, e.g. `npm run new:article -- feature-store-latency`.',
+  );
 const beat = values.beat!;
 if (!(BEAT_IDS as readonly string[]).includes(beat)) fail(`--beat must be one of ${BEAT_IDS.join(', ')}.`);
 
-const people = readdirSync(join(contentRoot, 'people')).filter((f) => /\.ya?ml$/.test(f)).map((f) => f.replace(/\.ya?ml$/, '')).sort();
+const people = readdirSync(join(contentRoot, 'people'))
+  .filter((f) => /\.ya?ml$/.test(f))
+  .map((f) => f.replace(/\.ya?ml$/, ''))
+  .sort();
 const author = values.author ?? people[0];
 const reviewer = values.reviewer ?? people.find((p) => p !== author);
-for (const [field, id] of [['author', author], ['reviewer', reviewer]] as const) {
+for (const [field, id] of [
+  ['author', author],
+  ['reviewer', reviewer],
+] as const) {
   if (!id || !people.includes(id)) fail(`--${field} must be one of: ${people.join(', ')}.`);
 }
 if (author === reviewer) fail('the reviewer must be someone other than the author.');
@@ -36,11 +49,14 @@ const path = join(contentRoot, 'articles', `${slug}.mdx`);
 if (existsSync(path)) fail(`${path} already exists.`);
 
 const today = new Date().toISOString().slice(0, 10);
-const methodology = beat === 'benchmarks'
-  ? `\n<Methodology sampleSize="How many runs or requests, per configuration." variance="How spread is reported (standard deviation, IQR…)." confidence="Which intervals, at what level, computed how.">\nDescribe the setup so a reader could repeat the measurement.\n</Methodology>\n`
-  : '';
+const methodology =
+  beat === 'benchmarks'
+    ? `\n<Methodology sampleSize="How many runs or requests, per configuration." variance="How spread is reported (standard deviation, IQR…)." confidence="Which intervals, at what level, computed how.">\nDescribe the setup so a reader could repeat the measurement.\n</Methodology>\n`
+    : '';
 
-writeFileSync(path, `---
+writeFileSync(
+  path,
+  `---
 title: "Working title"
 description: "One to three sentences that tell the reader what the piece establishes."
 beat: ${beat}
@@ -59,5 +75,6 @@ sources:
 Start with the claim and cite its evidence [@replace-me].
 ${methodology}
 ## A section
-`);
+`,
+);
 console.log(`wrote ${path} (draft: true). Edit it, then run \`npm run lint:content\`.`);

@@ -14,7 +14,10 @@ mkdirSync(out, { recursive: true });
 const executablePath = findChromium();
 const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
 for (const path of paths) {
-  for (const [name, width] of [['phone', 320], ['desktop', 1280]] as const) {
+  for (const [name, width] of [
+    ['phone', 320],
+    ['desktop', 1280],
+  ] as const) {
     for (const scheme of ['light', 'dark'] as const) {
       const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
       const page = await context.newPage();

@@ -17,15 +17,23 @@ import { formatReport } from './verify/report.ts';
 
 const require = createRequire(import.meta.url);
 const astroBin = join(dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
-const buildScript = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts?: Record<string, string> }).scripts?.build ?? '';
+const buildScript =
+  (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts?: Record<string, string> }).scripts?.build ??
+  '';
 const runsPagefindCli = /\bpagefind\b/.test(buildScript);
 
 function build(outDir: string): number {
   const started = performance.now();
-  const astro = spawnSync(process.execPath, [astroBin, 'build', '--force', '--outDir', outDir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const astro = spawnSync(process.execPath, [astroBin, 'build', '--force', '--outDir', outDir], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (astro.status !== 0) throw new Error(`astro build --outDir ${outDir} failed (exit ${astro.status})`);
   if (runsPagefindCli) {
-    const pagefind = spawnSync(process.execPath, [join(dirname(require.resolve('pagefind/package.json')), 'lib', 'runner', 'bin.cjs'), '--site', outDir], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const pagefind = spawnSync(
+      process.execPath,
+      [join(dirname(require.resolve('pagefind/package.json')), 'lib', 'runner', 'bin.cjs'), '--site', outDir],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
     if (pagefind.status !== 0) throw new Error(`pagefind --site ${outDir} failed (exit ${pagefind.status})`);
   }
   return (performance.now() - started) / 1000;
@@ -39,7 +47,20 @@ try {
   const secondsB = build(b);
   const result = compareDirs(a, b);
   result.summary += `; builds took ${secondsA.toFixed(1)} s and ${secondsB.toFixed(1)} s${runsPagefindCli ? ' (with the pagefind CLI)' : ''}`;
-  console.log(formatReport([{ id: 'reproducible', title: 'Reproducible build', result, seconds: (performance.now() - started) / 1000 }], (performance.now() - started) / 1000, 'two clean builds'));
+  console.log(
+    formatReport(
+      [
+        {
+          id: 'reproducible',
+          title: 'Reproducible build',
+          result,
+          seconds: (performance.now() - started) / 1000,
+        },
+      ],
+      (performance.now() - started) / 1000,
+      'two clean builds',
+    ),
+  );
   process.exitCode = result.findings.length ? 1 : 0;
 } finally {
   rmSync(root, { recursive: true, force: true });

@@ -42,23 +42,50 @@ const { values } = parseArgs({
 const siteUrl = site.url;
 const external = values.external === 'strict' ? 'strict' : 'report';
 const CHECKS: Check[] = [
-  { id: 'page-count', title: 'Build integrity: pages the content implies', run: (dist) => checkPageCount(dist, { contentRoot: resolve(contentRoot) }) },
-  { id: 'internal-links', title: 'Internal links and fragments', run: (dist) => checkInternalLinks(dist, { siteUrl }) },
+  {
+    id: 'page-count',
+    title: 'Build integrity: pages the content implies',
+    run: (dist) => checkPageCount(dist, { contentRoot: resolve(contentRoot) }),
+  },
+  {
+    id: 'internal-links',
+    title: 'Internal links and fragments',
+    run: (dist) => checkInternalLinks(dist, { siteUrl }),
+  },
   { id: 'html', title: 'HTML validity (W3C Nu checker)', run: (dist) => checkHtmlValidity(dist) },
   { id: 'math', title: 'Math (KaTeX)', run: (dist) => checkMath(dist) },
-  { id: 'security', title: 'Security: CSP, scripts, javascript: URLs, fonts', run: async (dist) => checkSecurity(dist, { siteUrl }) },
+  {
+    id: 'security',
+    title: 'Security: CSP, scripts, javascript: URLs, fonts',
+    run: async (dist) => checkSecurity(dist, { siteUrl }),
+  },
   { id: 'headers', title: 'Security headers (_headers)', run: async (dist) => checkHeaders(dist) },
-  { id: 'budgets', title: 'Page-weight budgets: no JS on load, KaTeX only with math, article weight, fonts, images', run: async (dist) => checkBudgets(dist) },
+  {
+    id: 'budgets',
+    title: 'Page-weight budgets: no JS on load, KaTeX only with math, article weight, fonts, images',
+    run: async (dist) => checkBudgets(dist),
+  },
   { id: 'feeds', title: 'Feeds', run: (dist) => checkFeeds(dist, { siteUrl }) },
   { id: 'sitemap', title: 'Sitemap', run: (dist) => checkSitemap(dist, { siteUrl }) },
   {
     id: 'external-links',
     title: `External links (${external === 'strict' ? 'failures fail' : 'report only'})`,
-    run: (dist) => checkExternalLinks(dist, { siteUrl, mode: external, cacheFile: join(import.meta.dirname, 'verify', 'external-links.json') }),
+    run: (dist) =>
+      checkExternalLinks(dist, {
+        siteUrl,
+        mode: external,
+        cacheFile: join(import.meta.dirname, 'verify', 'external-links.json'),
+      }),
   },
 ];
 
-const list = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+const list = (v: string | undefined) =>
+  v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
 const only = list(values.only);
 const skip = list(values.skip) ?? [];
 const unknown = [...(only ?? []), ...skip].filter((id) => !CHECKS.some((c) => c.id === id));
@@ -83,7 +110,22 @@ const ran: RanCheck[] = await Promise.all(
       return { id, title, result: await run(distDir), seconds: (performance.now() - t) / 1000 };
     } catch (error) {
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      return { id, title, seconds: (performance.now() - t) / 1000, result: { summary: 'crashed', findings: [{ severity: 'error' as const, file: 'scripts/verify.ts', problem: `the ${id} check crashed: ${message}`, fix: `Fix scripts/verify/${id}.ts (or what it runs).` }] } };
+      return {
+        id,
+        title,
+        seconds: (performance.now() - t) / 1000,
+        result: {
+          summary: 'crashed',
+          findings: [
+            {
+              severity: 'error' as const,
+              file: 'scripts/verify.ts',
+              problem: `the ${id} check crashed: ${message}`,
+              fix: `Fix scripts/verify/${id}.ts (or what it runs).`,
+            },
+          ],
+        },
+      };
     }
   }),
 );

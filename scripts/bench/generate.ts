@@ -100,7 +100,8 @@ class Rng {
   sample<T>(items: readonly T[], n: number): T[] {
     const copy = [...items];
     const out: T[] = [];
-    while (out.length < n && copy.length > 0) out.push(copy.splice(Math.floor(this.next() * copy.length), 1)[0]!);
+    while (out.length < n && copy.length > 0)
+      out.push(copy.splice(Math.floor(this.next() * copy.length), 1)[0]!);
     return out;
   }
 }
@@ -108,13 +109,122 @@ class Rng {
 // ---------------------------------------------------------------------------------------------
 // Vocabulary. Fictional organisations (".example" domains) so no claim is pinned on a real one.
 
-const ORGS = ['Northwind Freight', 'Helio Pay', 'Larkspur Health', 'Quanta Retail', 'Tessellate Maps', 'Brightline Media', 'Orca Mobility', 'Fenwick Insurance', 'Juniper Travel', 'Kestrel Ads', 'Marlow Bank', 'Pinecrest Foods', 'Sable Games', 'Vireo Music', 'Zephyr Logistics', 'Aurora Search'];
-const SYSTEMS = ['feature store', 'embedding index', 'ranking service', 'model registry', 'batch inference pipeline', 'streaming feature pipeline', 'GPU inference fleet', 'retraining scheduler', 'vector search tier', 'online experiment platform', 'label pipeline', 'drift monitor', 'shadow deployment harness', 'KV cache layer', 'training data lake', 'model gateway'];
-const COMPONENTS = ['the request router', 'the feature cache', 'the offline store', 'the online store', 'the scheduler', 'the autoscaler', 'the batcher', 'the tokenizer service', 'the embedding table', 'the ANN index', 'the label joiner', 'the monitoring agent', 'the canary controller', 'the queue consumer', 'the checkpoint writer', 'the parameter server'];
-const METRICS = ['p99 latency', 'p50 latency', 'throughput', 'cost per thousand requests', 'GPU utilisation', 'recall at ten', 'calibration error', 'training time', 'feature freshness', 'error budget burn', 'cache hit rate', 'memory per replica', 'time to recovery', 'AUC'];
-const TECH = ['Kafka', 'Flink', 'Spark', 'Redis', 'Cassandra', 'Kubernetes', 'Ray', 'Triton', 'vLLM', 'PyTorch', 'ONNX Runtime', 'Postgres', 'DuckDB', 'Parquet', 'Arrow', 'Airflow', 'Feast', 'FAISS', 'ScaNN', 'gRPC'];
-const VERBS = ['rebuilt', 'split', 'replaced', 'sharded', 'cached', 'moved', 'retired', 'instrumented', 'rewrote', 'simplified'];
-const ADJ = ['stale', 'skewed', 'bursty', 'underused', 'overloaded', 'brittle', 'opaque', 'redundant', 'noisy', 'costly'];
+const ORGS = [
+  'Northwind Freight',
+  'Helio Pay',
+  'Larkspur Health',
+  'Quanta Retail',
+  'Tessellate Maps',
+  'Brightline Media',
+  'Orca Mobility',
+  'Fenwick Insurance',
+  'Juniper Travel',
+  'Kestrel Ads',
+  'Marlow Bank',
+  'Pinecrest Foods',
+  'Sable Games',
+  'Vireo Music',
+  'Zephyr Logistics',
+  'Aurora Search',
+];
+const SYSTEMS = [
+  'feature store',
+  'embedding index',
+  'ranking service',
+  'model registry',
+  'batch inference pipeline',
+  'streaming feature pipeline',
+  'GPU inference fleet',
+  'retraining scheduler',
+  'vector search tier',
+  'online experiment platform',
+  'label pipeline',
+  'drift monitor',
+  'shadow deployment harness',
+  'KV cache layer',
+  'training data lake',
+  'model gateway',
+];
+const COMPONENTS = [
+  'the request router',
+  'the feature cache',
+  'the offline store',
+  'the online store',
+  'the scheduler',
+  'the autoscaler',
+  'the batcher',
+  'the tokenizer service',
+  'the embedding table',
+  'the ANN index',
+  'the label joiner',
+  'the monitoring agent',
+  'the canary controller',
+  'the queue consumer',
+  'the checkpoint writer',
+  'the parameter server',
+];
+const METRICS = [
+  'p99 latency',
+  'p50 latency',
+  'throughput',
+  'cost per thousand requests',
+  'GPU utilisation',
+  'recall at ten',
+  'calibration error',
+  'training time',
+  'feature freshness',
+  'error budget burn',
+  'cache hit rate',
+  'memory per replica',
+  'time to recovery',
+  'AUC',
+];
+const TECH = [
+  'Kafka',
+  'Flink',
+  'Spark',
+  'Redis',
+  'Cassandra',
+  'Kubernetes',
+  'Ray',
+  'Triton',
+  'vLLM',
+  'PyTorch',
+  'ONNX Runtime',
+  'Postgres',
+  'DuckDB',
+  'Parquet',
+  'Arrow',
+  'Airflow',
+  'Feast',
+  'FAISS',
+  'ScaNN',
+  'gRPC',
+];
+const VERBS = [
+  'rebuilt',
+  'split',
+  'replaced',
+  'sharded',
+  'cached',
+  'moved',
+  'retired',
+  'instrumented',
+  'rewrote',
+  'simplified',
+];
+const ADJ = [
+  'stale',
+  'skewed',
+  'bursty',
+  'underused',
+  'overloaded',
+  'brittle',
+  'opaque',
+  'redundant',
+  'noisy',
+  'costly',
+];
 const TITLE_TEMPLATES: ((r: Rng, org: string, system: string) => string)[] = [
   (r, org, system) => `How ${org} ${r.pick(VERBS)} its ${system}`,
   (r, org, system) => `What ${org} learned from ${a(r.pick(ADJ))} ${system}`,
@@ -123,12 +233,100 @@ const TITLE_TEMPLATES: ((r: Rng, org: string, system: string) => string)[] = [
   (r, org, system) => `Why ${org} ${r.pick(VERBS)} its ${system} twice`,
   (r, org, system) => `Measuring the ${system} at ${org}: ${r.pick(METRICS)} under load`,
 ];
-const TAGS = ['feature-stores', 'serving', 'monitoring', 'embeddings', 'recommendation', 'real-time', 'gpu', 'inference', 'training', 'data-quality', 'drift', 'cost', 'latency', 'caching', 'vector-search', 'llm', 'batching', 'kubernetes', 'streaming', 'labels', 'experimentation', 'incident-response', 'deployment', 'forecasting', 'ranking', 'quantization', 'observability', 'capacity-planning', 'feature-selection', 'reproducibility', 'privacy', 'evaluation', 'scheduling', 'storage', 'retrieval', 'fine-tuning', 'canaries', 'rollbacks', 'sharding', 'compilers', 'distillation', 'autoscaling', 'queues', 'checkpoints', 'data-lineage', 'governance', 'benchmarks', 'postmortems'];
-const SOURCE_KINDS = ['paper', 'talk', 'blog', 'docs', 'benchmark', 'dataset', 'measurement', 'interview'] as const;
-const PUBLISHERS = ['Engineering blog', 'arXiv', 'USENIX OSDI', 'MLSys', 'ACM RecSys', 'VLDB', 'KDD', 'QCon', 'SREcon', 'project documentation'];
+const TAGS = [
+  'feature-stores',
+  'serving',
+  'monitoring',
+  'embeddings',
+  'recommendation',
+  'real-time',
+  'gpu',
+  'inference',
+  'training',
+  'data-quality',
+  'drift',
+  'cost',
+  'latency',
+  'caching',
+  'vector-search',
+  'llm',
+  'batching',
+  'kubernetes',
+  'streaming',
+  'labels',
+  'experimentation',
+  'incident-response',
+  'deployment',
+  'forecasting',
+  'ranking',
+  'quantization',
+  'observability',
+  'capacity-planning',
+  'feature-selection',
+  'reproducibility',
+  'privacy',
+  'evaluation',
+  'scheduling',
+  'storage',
+  'retrieval',
+  'fine-tuning',
+  'canaries',
+  'rollbacks',
+  'sharding',
+  'compilers',
+  'distillation',
+  'autoscaling',
+  'queues',
+  'checkpoints',
+  'data-lineage',
+  'governance',
+  'benchmarks',
+  'postmortems',
+];
+const SOURCE_KINDS = [
+  'paper',
+  'talk',
+  'blog',
+  'docs',
+  'benchmark',
+  'dataset',
+  'measurement',
+  'interview',
+] as const;
+const PUBLISHERS = [
+  'Engineering blog',
+  'arXiv',
+  'USENIX OSDI',
+  'MLSys',
+  'ACM RecSys',
+  'VLDB',
+  'KDD',
+  'QCon',
+  'SREcon',
+  'project documentation',
+];
 
 /** KaTeX-valid, strict-clean expressions (the --check option and the content lint verify them). */
-const INLINE_MATH = ['p_{99}', 'O(n \\log n)', '\\lambda = 0.3', '\\mathbb{E}[L]', '\\sigma^2', 'k \\ll n', '\\hat{y}', '\\alpha \\in [0, 1]', '\\sqrt{n}', '\\Delta t', 'd = 768', '\\epsilon', 'n/m', '1 - e^{-n/m}', '\\mathrm{KL}(P \\parallel Q)', 'B \\times T', '\\eta = 10^{-4}', 'x_t'];
+const INLINE_MATH = [
+  'p_{99}',
+  'O(n \\log n)',
+  '\\lambda = 0.3',
+  '\\mathbb{E}[L]',
+  '\\sigma^2',
+  'k \\ll n',
+  '\\hat{y}',
+  '\\alpha \\in [0, 1]',
+  '\\sqrt{n}',
+  '\\Delta t',
+  'd = 768',
+  '\\epsilon',
+  'n/m',
+  '1 - e^{-n/m}',
+  '\\mathrm{KL}(P \\parallel Q)',
+  'B \\times T',
+  '\\eta = 10^{-4}',
+  'x_t',
+];
 const DISPLAY_MATH = [
   'J(f) = I(f; y) - \\frac{1}{|S|} \\sum_{s \\in S} I(f; s)',
   'P(\\text{collision}) = 1 - \\left(1 - \\frac{1}{m}\\right)^{n-1} \\approx 1 - e^{-n/m}',
@@ -219,35 +417,76 @@ interface ArticleContext {
 }
 
 const SENTENCES: ((c: ArticleContext) => string)[] = [
-  ({ r, org, system }) => `${org} runs its ${system} on a fleet of roughly ${r.int(12, 480)} machines spread over ${r.int(2, 6)} regions.`,
-  ({ r, system }) => `The ${system} answers about ${r.int(2, 90)} thousand requests per second at peak, and the traffic is ${r.pick(ADJ)} enough that averages hide most of what matters.`,
-  ({ r, tech }) => `Most of the moving parts are ordinary: ${tech[0]} for transport, ${tech[1]} for state and ${tech[2]} for the heavy lifting, glued together by about ${r.int(3, 40)} thousand lines of internal code.`,
-  ({ r }) => `The team measured ${r.pick(METRICS)} before and after the change, and the difference was larger than the run-to-run noise on every day of the comparison.`,
-  ({ r }) => `${capitalise(r.pick(COMPONENTS))} turned out to be the bottleneck, which nobody had suspected because its dashboards looked healthy.`,
-  ({ r }) => `When ${r.pick(COMPONENTS)} falls behind, requests queue upstream and the ${r.pick(METRICS)} degrades long before any alert fires.`,
-  ({ r }) => `Engineers we spoke to described the old design as ${r.pick(ADJ)} rather than broken: it worked, but each fix made the next one harder.`,
-  ({ r }) => `A rollout of this kind usually starts with ${r.int(1, 5)} percent of traffic, and the published timeline suggests the team held that step for about ${r.int(2, 21)} days.`,
-  ({ system }) => `Nothing about the ${system} is exotic, which is precisely why its failure modes are worth studying: most readers run something similar.`,
-  ({ r }) => `The reported gain was ${r.int(8, 61)} percent on ${r.pick(METRICS)}, measured over ${r.int(3, 30)} days of production traffic.`,
-  ({ r }) => `That number deserves some caution, because the comparison window overlapped with a seasonal dip of roughly ${r.int(3, 15)} percent.`,
-  ({ r, tech }) => `Replacing ${tech[1]} with ${r.pick(TECH)} was considered and rejected; the migration cost outweighed a saving the team estimated at ${r.int(5, 25)} percent.`,
-  ({ r }) => `The on-call rotation absorbed about ${r.int(2, 14)} pages a week during the transition, most of them from ${r.pick(COMPONENTS)}.`,
-  ({ r }) => `In practice the limiting resource was memory bandwidth, not compute, and the profile showed ${r.pick(COMPONENTS)} spending most of its time waiting.`,
-  ({ r }) => `Capacity planning moved from a quarterly spreadsheet to a weekly job that replays ${r.int(2, 7)} days of traffic against a candidate configuration.`,
-  ({ r }) => `The retraining cadence went from monthly to every ${r.int(2, 10)} days once label delay stopped being the constraint.`,
-  ({ r }) => `A design review flagged ${r.pick(COMPONENTS)} as a single point of failure, and the fix was a second replica rather than a redesign.`,
-  ({ r }) => `Offline evaluation and online results disagreed by ${r.int(1, 9)} points, a gap the team traced to training data that was ${r.pick(ADJ)} in ways the metrics did not show.`,
-  ({ r }) => `The lesson the authors draw is modest: measure ${r.pick(METRICS)} at the tail, per tenant, and before the change ships.`,
-  ({ org }) => `${org} has not published its raw measurements, so the figures here come from the talk slides and from two engineers who worked on the project.`,
-  ({ r }) => `We reproduced the shape of the result on a smaller setup with ${r.int(2, 16)} GPUs, though not the absolute numbers.`,
-  ({ r }) => `Feature freshness mattered more than model size: a model fed ${r.int(2, 30)}-minute-old features beat a larger one fed day-old features.`,
-  ({ r }) => `Cost fell by about ${r.int(10, 45)} percent, mostly because idle replicas were no longer pinned to expensive instance types.`,
-  ({ r }) => `Each shard holds around ${r.int(2, 64)} million vectors, and rebuilding one takes ${r.int(5, 90)} minutes on the current hardware.`,
-  ({ r }) => `Rollbacks became routine rather than dramatic once every model version carried its own feature schema and ${r.pick(['evaluation report', 'lineage record', 'owner', 'canary verdict'])}.`,
-  ({ r }) => `None of this required new research; it required someone to own ${r.pick(COMPONENTS)} end to end.`,
+  ({ r, org, system }) =>
+    `${org} runs its ${system} on a fleet of roughly ${r.int(12, 480)} machines spread over ${r.int(2, 6)} regions.`,
+  ({ r, system }) =>
+    `The ${system} answers about ${r.int(2, 90)} thousand requests per second at peak, and the traffic is ${r.pick(ADJ)} enough that averages hide most of what matters.`,
+  ({ r, tech }) =>
+    `Most of the moving parts are ordinary: ${tech[0]} for transport, ${tech[1]} for state and ${tech[2]} for the heavy lifting, glued together by about ${r.int(3, 40)} thousand lines of internal code.`,
+  ({ r }) =>
+    `The team measured ${r.pick(METRICS)} before and after the change, and the difference was larger than the run-to-run noise on every day of the comparison.`,
+  ({ r }) =>
+    `${capitalise(r.pick(COMPONENTS))} turned out to be the bottleneck, which nobody had suspected because its dashboards looked healthy.`,
+  ({ r }) =>
+    `When ${r.pick(COMPONENTS)} falls behind, requests queue upstream and the ${r.pick(METRICS)} degrades long before any alert fires.`,
+  ({ r }) =>
+    `Engineers we spoke to described the old design as ${r.pick(ADJ)} rather than broken: it worked, but each fix made the next one harder.`,
+  ({ r }) =>
+    `A rollout of this kind usually starts with ${r.int(1, 5)} percent of traffic, and the published timeline suggests the team held that step for about ${r.int(2, 21)} days.`,
+  ({ system }) =>
+    `Nothing about the ${system} is exotic, which is precisely why its failure modes are worth studying: most readers run something similar.`,
+  ({ r }) =>
+    `The reported gain was ${r.int(8, 61)} percent on ${r.pick(METRICS)}, measured over ${r.int(3, 30)} days of production traffic.`,
+  ({ r }) =>
+    `That number deserves some caution, because the comparison window overlapped with a seasonal dip of roughly ${r.int(3, 15)} percent.`,
+  ({ r, tech }) =>
+    `Replacing ${tech[1]} with ${r.pick(TECH)} was considered and rejected; the migration cost outweighed a saving the team estimated at ${r.int(5, 25)} percent.`,
+  ({ r }) =>
+    `The on-call rotation absorbed about ${r.int(2, 14)} pages a week during the transition, most of them from ${r.pick(COMPONENTS)}.`,
+  ({ r }) =>
+    `In practice the limiting resource was memory bandwidth, not compute, and the profile showed ${r.pick(COMPONENTS)} spending most of its time waiting.`,
+  ({ r }) =>
+    `Capacity planning moved from a quarterly spreadsheet to a weekly job that replays ${r.int(2, 7)} days of traffic against a candidate configuration.`,
+  ({ r }) =>
+    `The retraining cadence went from monthly to every ${r.int(2, 10)} days once label delay stopped being the constraint.`,
+  ({ r }) =>
+    `A design review flagged ${r.pick(COMPONENTS)} as a single point of failure, and the fix was a second replica rather than a redesign.`,
+  ({ r }) =>
+    `Offline evaluation and online results disagreed by ${r.int(1, 9)} points, a gap the team traced to training data that was ${r.pick(ADJ)} in ways the metrics did not show.`,
+  ({ r }) =>
+    `The lesson the authors draw is modest: measure ${r.pick(METRICS)} at the tail, per tenant, and before the change ships.`,
+  ({ org }) =>
+    `${org} has not published its raw measurements, so the figures here come from the talk slides and from two engineers who worked on the project.`,
+  ({ r }) =>
+    `We reproduced the shape of the result on a smaller setup with ${r.int(2, 16)} GPUs, though not the absolute numbers.`,
+  ({ r }) =>
+    `Feature freshness mattered more than model size: a model fed ${r.int(2, 30)}-minute-old features beat a larger one fed day-old features.`,
+  ({ r }) =>
+    `Cost fell by about ${r.int(10, 45)} percent, mostly because idle replicas were no longer pinned to expensive instance types.`,
+  ({ r }) =>
+    `Each shard holds around ${r.int(2, 64)} million vectors, and rebuilding one takes ${r.int(5, 90)} minutes on the current hardware.`,
+  ({ r }) =>
+    `Rollbacks became routine rather than dramatic once every model version carried its own feature schema and ${r.pick(['evaluation report', 'lineage record', 'owner', 'canary verdict'])}.`,
+  ({ r }) =>
+    `None of this required new research; it required someone to own ${r.pick(COMPONENTS)} end to end.`,
 ];
 
-const HEADINGS = ['The starting point', 'Where the time went', 'What changed', 'The numbers', 'What did not work', 'Operating it', 'The trade-offs', 'What we would ask next', 'How it fails', 'The data path', 'Cost', 'The rollout', 'Why it matters', 'Open questions'];
+const HEADINGS = [
+  'The starting point',
+  'Where the time went',
+  'What changed',
+  'The numbers',
+  'What did not work',
+  'Operating it',
+  'The trade-offs',
+  'What we would ask next',
+  'How it fails',
+  'The data path',
+  'Cost',
+  'The rollout',
+  'Why it matters',
+  'Open questions',
+];
 
 /** "a stale …" / "an opaque …". */
 function a(word: string): string {
@@ -305,7 +544,10 @@ function yamlString(value: string): string {
 }
 
 function slugify(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 /** Article i's identity (slug, title, org…) depends only on the seed and i. */
@@ -318,7 +560,13 @@ function identity(seed: number, index: number) {
   return { r, org, system, title, slug };
 }
 
-function planArticle(seed: number, index: number, count: number, people: Person[], options: Required<Pick<GenerateOptions, 'format' | 'mathShare'>>): PlannedArticle {
+function planArticle(
+  seed: number,
+  index: number,
+  count: number,
+  people: Person[],
+  options: Required<Pick<GenerateOptions, 'format' | 'mathShare'>>,
+): PlannedArticle {
   const { r, org, system, title, slug } = identity(seed, index);
   const tech = r.sample(TECH, 3);
   const c: ArticleContext = { r, org, system, tech };
@@ -330,12 +578,21 @@ function planArticle(seed: number, index: number, count: number, people: Person[
   const correctionCount = componentsAllowed && r.chance(0.1) ? (r.chance(0.2) ? 2 : 1) : 0;
   const hasAside = componentsAllowed && r.chance(0.15);
   const usesComponents = beat === 'benchmarks' || correctionCount > 0 || hasAside;
-  const ext: 'md' | 'mdx' = options.format === 'md' ? 'md' : options.format === 'mdx' || usesComponents ? 'mdx' : r.chance(0.5) ? 'mdx' : 'md';
+  const ext: 'md' | 'mdx' =
+    options.format === 'md'
+      ? 'md'
+      : options.format === 'mdx' || usesComponents
+        ? 'mdx'
+        : r.chance(0.5)
+          ? 'mdx'
+          : 'md';
 
   // People: 15 % co-authored; the reviewer is never an author, preferably a reviewer or editor.
   const authors = r.sample(people, r.chance(0.15) && people.length > 2 ? 2 : 1);
   const candidates = people.filter((p) => !authors.includes(p));
-  const preferred = candidates.filter((p) => ['technical-reviewer', 'deputy-editor', 'editor-in-chief'].includes(p.role));
+  const preferred = candidates.filter((p) =>
+    ['technical-reviewer', 'deputy-editor', 'editor-in-chief'].includes(p.role),
+  );
   const reviewer = r.pick(preferred.length > 0 && r.chance(0.8) ? preferred : candidates);
 
   const published = EPOCH + r.int(0, 1250) * DAY_MS;
@@ -346,7 +603,12 @@ function planArticle(seed: number, index: number, count: number, people: Person[
     correctionDays.push(day);
   }
   correctionDays.sort((a, b) => a - b);
-  const updated = correctionDays.length > 0 ? correctionDays.at(-1)! : r.chance(0.2) ? published + r.int(1, 90) * DAY_MS : undefined;
+  const updated =
+    correctionDays.length > 0
+      ? correctionDays.at(-1)!
+      : r.chance(0.2)
+        ? published + r.int(1, 90) * DAY_MS
+        : undefined;
   const tags = [...new Set(Array.from({ length: r.int(1, 4) }, () => r.pickSkewed(TAGS)))];
 
   // Sources: 3–6, each cited at least once in the body.
@@ -358,22 +620,33 @@ function planArticle(seed: number, index: number, count: number, people: Person[
     return {
       id,
       title: `${capitalise(r.pick(ADJ))} ${r.pick(SYSTEMS)}s in production: notes on ${r.pick(METRICS)}`,
-      url: r.chance(0.9) ? `https://${slugify(org)}.example/${kind}s/${year}/${slugify(r.pick(SYSTEMS))}-${i + 1}` : undefined,
+      url: r.chance(0.9)
+        ? `https://${slugify(org)}.example/${kind}s/${year}/${slugify(r.pick(SYSTEMS))}-${i + 1}`
+        : undefined,
       publisher: r.chance(0.8) ? `${r.pick(PUBLISHERS)}` : undefined,
-      date: r.chance(0.6) ? `${year}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}` : undefined,
+      date: r.chance(0.6)
+        ? `${year}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`
+        : undefined,
       kind,
     };
   });
 
   // Frontmatter
   const fm: string[] = ['---', `title: ${yamlString(title)}`];
-  fm.push(`description: ${yamlString(`${paragraph(c, 1)} We reconstruct how the ${system} at ${org} works and what it costs to run.`)}`);
+  fm.push(
+    `description: ${yamlString(`${paragraph(c, 1)} We reconstruct how the ${system} at ${org} works and what it costs to run.`)}`,
+  );
   fm.push(`beat: ${beat}`);
-  fm.push(authors.length === 1 ? `author: ${authors[0]!.id}` : `author: [${authors.map((a) => a.id).join(', ')}]`);
+  fm.push(
+    authors.length === 1 ? `author: ${authors[0]!.id}` : `author: [${authors.map((a) => a.id).join(', ')}]`,
+  );
   fm.push(`reviewer: ${reviewer.id}`, `published: ${isoDay(published)}`);
   if (updated !== undefined) fm.push(`updated: ${isoDay(updated)}`);
   fm.push(`tags: [${tags.join(', ')}]`);
-  if (r.chance(0.05)) fm.push(`disclosure: ${yamlString(`One of the authors consulted for ${org} on an unrelated project until ${2019 + r.int(0, 4)}.`)}`);
+  if (r.chance(0.05))
+    fm.push(
+      `disclosure: ${yamlString(`One of the authors consulted for ${org} on an unrelated project until ${2019 + r.int(0, 4)}.`)}`,
+    );
   fm.push('sources:');
   for (const s of sources) {
     fm.push(`  - id: ${s.id}`, `    title: ${yamlString(s.title)}`);
@@ -385,7 +658,10 @@ function planArticle(seed: number, index: number, count: number, people: Person[
   if (correctionDays.length > 0) {
     fm.push('corrections:');
     for (const day of correctionDays) {
-      fm.push(`  - date: ${isoDay(day)}`, `    summary: ${yamlString(`An earlier version misstated the ${r.pick(METRICS)} of ${r.pick(COMPONENTS)}; the figure is now ${r.int(2, 99)} percent.`)}`);
+      fm.push(
+        `  - date: ${isoDay(day)}`,
+        `    summary: ${yamlString(`An earlier version misstated the ${r.pick(METRICS)} of ${r.pick(COMPONENTS)}; the figure is now ${r.int(2, 99)} percent.`)}`,
+      );
     }
   }
   fm.push('---', '');
@@ -399,7 +675,8 @@ function planArticle(seed: number, index: number, count: number, people: Person[
   };
   const pendingCitations = sources.map((s) => s.id);
   const nextCitation = (): string => {
-    if (pendingCitations.length > 1 && r.chance(0.15)) return `[@${pendingCitations.shift()!}; @${pendingCitations.shift()!}]`;
+    if (pendingCitations.length > 1 && r.chance(0.15))
+      return `[@${pendingCitations.shift()!}; @${pendingCitations.shift()!}]`;
     const id = pendingCitations.shift() ?? r.pick(sources).id;
     return r.chance(0.1) ? `[@${id}, p. ${r.int(2, 40)}]` : `[@${id}]`;
   };
@@ -413,9 +690,14 @@ function planArticle(seed: number, index: number, count: number, people: Person[
   for (let i = 0, n = r.int(3, 5); i < n; i++) {
     const kind = r.int(0, 2);
     const other = otherArticle();
-    if (kind === 0 && other) linkSentences.push(`We covered a related case in [${other.title.toLowerCase()}](/articles/${other.slug}/).`);
-    else if (kind === 1) linkSentences.push(`More pieces like this one are collected on [the ${beat} beat](/beats/${beat}/).`);
-    else linkSentences.push(`Other articles tagged [${tags[0]!}](/tags/${tags[0]!}/) take up the same theme.`);
+    if (kind === 0 && other)
+      linkSentences.push(
+        `We covered a related case in [${other.title.toLowerCase()}](/articles/${other.slug}/).`,
+      );
+    else if (kind === 1)
+      linkSentences.push(`More pieces like this one are collected on [the ${beat} beat](/beats/${beat}/).`);
+    else
+      linkSentences.push(`Other articles tagged [${tags[0]!}](/tags/${tags[0]!}/) take up the same theme.`);
   }
   const inlineMath = () => `$${r.pick(INLINE_MATH)}$`;
 
@@ -445,7 +727,9 @@ function planArticle(seed: number, index: number, count: number, people: Person[
     }
     if (hasMath && s === mathSection) {
       push(['$$', r.pick(DISPLAY_MATH), '$$'].join('\n'), false);
-      push(`Here the terms follow the notation of the original write-up, and ${inlineMath()} stays small in practice.`);
+      push(
+        `Here the terms follow the notation of the original write-up, and ${inlineMath()} stays small in practice.`,
+      );
       if (r.chance(0.5)) push(['$$', r.pick(DISPLAY_MATH), '$$'].join('\n'), false);
     }
     if (s === codeSection) {
@@ -455,15 +739,22 @@ function planArticle(seed: number, index: number, count: number, people: Person[
     }
     if (s === tableSection) {
       const rows = r.int(3, 5);
-      const table = ['| Configuration | p50 (ms) | p99 (ms) | Cost per 1k requests |', '| --- | ---: | ---: | ---: |'];
+      const table = [
+        '| Configuration | p50 (ms) | p99 (ms) | Cost per 1k requests |',
+        '| --- | ---: | ---: | ---: |',
+      ];
       for (let i = 0; i < rows; i++) {
         const p50 = r.int(3, 80);
-        table.push(`| ${capitalise(r.pick(ADJ))} ${r.pick(['baseline', 'batched', 'cached', 'sharded', 'quantised'])} ${i + 1} | ${p50} | ${p50 * r.int(2, 9)} | ${(r.int(1, 900) / 100).toFixed(2)} USD |`);
+        table.push(
+          `| ${capitalise(r.pick(ADJ))} ${r.pick(['baseline', 'batched', 'cached', 'sharded', 'quantised'])} ${i + 1} | ${p50} | ${p50 * r.int(2, 9)} | ${(r.int(1, 900) / 100).toFixed(2)} USD |`,
+        );
       }
       push(table.join('\n'), false);
     }
     if (s === componentSection && beat === 'benchmarks') {
-      push(`<Methodology sampleSize="${r.int(5, 60)} runs per configuration" variance="standard deviation under ${r.int(1, 9)} percent of the mean" confidence="95 percent bootstrap interval">\n${paragraph(c, 2)}\n</Methodology>`);
+      push(
+        `<Methodology sampleSize="${r.int(5, 60)} runs per configuration" variance="standard deviation under ${r.int(1, 9)} percent of the mean" confidence="95 percent bootstrap interval">\n${paragraph(c, 2)}\n</Methodology>`,
+      );
     }
     if (s === componentSection && hasAside) {
       push(`<Aside label="${r.pick(['Note', 'Context', 'Caveat'])}">\n${paragraph(c, 2)}\n</Aside>`);
@@ -475,7 +766,8 @@ function planArticle(seed: number, index: number, count: number, people: Person[
   const target = r.int(1150, 1250);
   if (words < target) {
     push('## What we would ask next');
-    while (words < target) push(cite(paragraph(c, Math.min(6, Math.max(2, Math.ceil((target - words) / 22)))), nextCitation()));
+    while (words < target)
+      push(cite(paragraph(c, Math.min(6, Math.max(2, Math.ceil((target - words) / 22)))), nextCitation()));
   }
 
   return {
@@ -506,7 +798,9 @@ function newsletterIssue(seed: number, number: number, articles: PlannedArticle[
     '',
     'Welcome back. Here is what we published and what we are reading.',
     '',
-    ...picks.flatMap((a) => [`- [${a.title}](/articles/${a.slug}/): ${paragraph({ r, org: r.pick(ORGS), system: r.pick(SYSTEMS), tech: r.sample(TECH, 3) }, 1)}`]),
+    ...picks.flatMap((a) => [
+      `- [${a.title}](/articles/${a.slug}/): ${paragraph({ r, org: r.pick(ORGS), system: r.pick(SYSTEMS), tech: r.sample(TECH, 3) }, 1)}`,
+    ]),
     '',
     'Replies go straight to the editors; we read every one.',
     '',
@@ -522,7 +816,8 @@ async function readPeople(dir: string): Promise<{ people: Person[]; files: strin
     const role = /^role:\s*([a-z-]+)/m.exec(text)?.[1] ?? 'staff-writer';
     people.push({ id: file.replace(/\.ya?ml$/, ''), role });
   }
-  if (people.length < 2) throw new Error(`${dir}: need at least two people (an author and a different reviewer)`);
+  if (people.length < 2)
+    throw new Error(`${dir}: need at least two people (an author and a different reviewer)`);
   return { people, files };
 }
 
@@ -535,9 +830,12 @@ async function prepareOut(out: string): Promise<void> {
     throw error;
   });
   if (existing && existing.length > 0 && !existing.includes(MARKER)) {
-    throw new Error(`refusing to overwrite ${out}: it is not empty and was not written by this generator (no ${MARKER})`);
+    throw new Error(
+      `refusing to overwrite ${out}: it is not empty and was not written by this generator (no ${MARKER})`,
+    );
   }
-  for (const dir of ['people', 'articles', 'newsletter']) await rm(join(out, dir), { recursive: true, force: true });
+  for (const dir of ['people', 'articles', 'newsletter'])
+    await rm(join(out, dir), { recursive: true, force: true });
   await mkdir(out, { recursive: true });
 }
 
@@ -546,7 +844,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const format = options.format ?? 'mdx';
   const mathShare = options.mathShare ?? 0.7;
   const peopleDir = options.peopleDir ?? join(REAL_CONTENT, 'people');
-  if (!Number.isInteger(options.count) || options.count < 1) throw new Error(`--count must be a positive integer, got ${options.count}`);
+  if (!Number.isInteger(options.count) || options.count < 1)
+    throw new Error(`--count must be a positive integer, got ${options.count}`);
   const out = resolve(options.out);
   await prepareOut(out);
 
@@ -566,7 +865,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
   await mkdir(join(out, 'newsletter'));
   const issues = Math.min(52, Math.max(3, Math.ceil(options.count / 100)));
-  for (let n = 1; n <= issues; n++) await writeFile(join(out, 'newsletter', `${n}.md`), newsletterIssue(seed, n, planned));
+  for (let n = 1; n <= issues; n++)
+    await writeFile(join(out, 'newsletter', `${n}.md`), newsletterIssue(seed, n, planned));
 
   const result: GenerateResult = {
     out,
@@ -580,7 +880,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     words: Math.round(planned.reduce((sum, a) => sum + a.words, 0) / Math.max(1, planned.length)),
     bytes,
   };
-  await writeFile(join(out, MARKER), `${JSON.stringify({ generator: 'scripts/bench/generate.ts', seed, format, mathShare, count: options.count }, null, 2)}\n`);
+  await writeFile(
+    join(out, MARKER),
+    `${JSON.stringify({ generator: 'scripts/bench/generate.ts', seed, format, mathShare, count: options.count }, null, 2)}\n`,
+  );
   return result;
 }
 
@@ -589,7 +892,9 @@ export async function check(out: string): Promise<boolean> {
   const { lintContent, errorsIn, formatReport } = await import('../../src/lib/content-lint/index.ts');
   const { problems, articleCount } = await lintContent(resolve(out));
   if (problems.length > 0) console.log(formatReport(problems.slice(0, 50)));
-  console.log(`check: ${articleCount} articles, ${errorsIn(problems).length} errors, ${problems.length - errorsIn(problems).length} warnings`);
+  console.log(
+    `check: ${articleCount} articles, ${errorsIn(problems).length} errors, ${problems.length - errorsIn(problems).length} warnings`,
+  );
   return problems.length === 0;
 }
 
@@ -606,11 +911,14 @@ async function main() {
     },
   });
   if (!values.count || !values.out) {
-    console.error('usage: node scripts/bench/generate.ts --count N --out DIR [--seed S] [--format mdx|md|mixed] [--math-share 0.7] [--check]');
+    console.error(
+      'usage: node scripts/bench/generate.ts --count N --out DIR [--seed S] [--format mdx|md|mixed] [--math-share 0.7] [--check]',
+    );
     process.exit(2);
   }
   const format = values.format as FixtureFormat;
-  if (!['mdx', 'md', 'mixed'].includes(format)) throw new Error(`--format must be mdx, md or mixed, got ${values.format}`);
+  if (!['mdx', 'md', 'mixed'].includes(format))
+    throw new Error(`--format must be mdx, md or mixed, got ${values.format}`);
   const started = performance.now();
   const result = await generate({
     count: Number(values.count),
@@ -632,4 +940,3 @@ if (import.meta.main) {
     process.exit(1);
   });
 }
-

@@ -61,7 +61,11 @@ async function treeRssKiB(root: number): Promise<number> {
     parents.set(Number(entry), ppid);
   }
   const inTree = (pid: number): boolean => {
-    for (let p: number | undefined = pid, hops = 0; p !== undefined && p > 1 && hops < 64; p = parents.get(p), hops++) {
+    for (
+      let p: number | undefined = pid, hops = 0;
+      p !== undefined && p > 1 && hops < 64;
+      p = parents.get(p), hops++
+    ) {
       if (p === root) return true;
     }
     return false;
@@ -110,5 +114,11 @@ export async function runMeasured(command: string, args: string[], options: RunO
     const text = await readFile(timeFile, 'utf8').catch(() => '');
     return { exitCode, wallMs, rssSource: 'gnu-time', lines, ...parseGnuTime(text) };
   }
-  return { exitCode, wallMs, rssSource: 'proc-poll', lines, ...(polledPeak > 0 ? { peakRssKiB: polledPeak } : {}) };
+  return {
+    exitCode,
+    wallMs,
+    rssSource: 'proc-poll',
+    lines,
+    ...(polledPeak > 0 ? { peakRssKiB: polledPeak } : {}),
+  };
 }

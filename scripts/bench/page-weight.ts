@@ -60,7 +60,9 @@ function distFile(dist: string, pageUrl: string, href: string): string | undefin
   }
   if (url.origin !== 'https://bench.invalid') return undefined;
   const path = decodeURIComponent(url.pathname);
-  const candidates = path.endsWith('/') ? [join(dist, path, 'index.html')] : [join(dist, path), join(dist, path, 'index.html')];
+  const candidates = path.endsWith('/')
+    ? [join(dist, path, 'index.html')]
+    : [join(dist, path), join(dist, path, 'index.html')];
   return candidates.find((file) => existsSync(file) && statSync(file).isFile());
 }
 
@@ -109,7 +111,8 @@ function splitBlocks(css: string, rules: CssRule[], faces: FontFace[]) {
     }
     const body = css.slice(open + 1, j - 1);
     if (/^@font-face/i.test(prelude)) {
-      const get = (name: string) => new RegExp(`(?:^|;)\\s*${name}\\s*:\\s*([^;]+)`, 'i').exec(body)?.[1]?.trim();
+      const get = (name: string) =>
+        new RegExp(`(?:^|;)\\s*${name}\\s*:\\s*([^;]+)`, 'i').exec(body)?.[1]?.trim();
       const family = get('font-family')?.replace(/["']/g, '') ?? '';
       const weight = get('font-weight') ?? '400';
       const src = get('src') ?? '';
@@ -140,7 +143,8 @@ function selectorUsed(selector: string, page: PageFacts): boolean {
     const [, sigil, name] = match;
     if (sigil === '.' && !page.classes.has(name!)) return false;
     if (sigil === '#' && !page.ids.has(name!)) return false;
-    if (sigil === '' && !page.tags.has(name!.toLowerCase()) && !['html', 'body', ':root'].includes(name!)) return false;
+    if (sigil === '' && !page.tags.has(name!.toLowerCase()) && !['html', 'body', ':root'].includes(name!))
+      return false;
   }
   return true;
 }
@@ -168,13 +172,17 @@ function usedFonts(css: string, page: PageFacts): string[] {
     const weight = weightValue === 'bold' ? 700 : Number.parseInt(weightValue, 10) || 400;
     const style = declared(rule.declarations, 'font-style') ?? 'normal';
     const candidates = faces.filter((f) => f.family === first);
-    const face = candidates.find((f) => f.weight === weight && f.style === style) ?? candidates.find((f) => f.weight === 400 && f.style === 'normal') ?? candidates[0];
+    const face =
+      candidates.find((f) => f.weight === weight && f.style === style) ??
+      candidates.find((f) => f.weight === 400 && f.style === 'normal') ??
+      candidates[0];
     if (face?.url) urls.add(face.url);
   }
   return [...urls];
 }
 
-const STATIC_IMPORT = /(?:^|[;\s}])import\s*(?:[\w*${}\s,]+from\s*)?["']([^"']+)["']|(?:^|[;\s}])export\s*[\w*${}\s,]+from\s*["']([^"']+)["']/g;
+const STATIC_IMPORT =
+  /(?:^|[;\s}])import\s*(?:[\w*${}\s,]+from\s*)?["']([^"']+)["']|(?:^|[;\s}])export\s*[\w*${}\s,]+from\s*["']([^"']+)["']/g;
 
 /** Measures one page of a built site. `pagePath` is a URL path such as /articles/x/. */
 export function measurePage(dist: string, type: string, pagePath: string): PageWeight {
@@ -243,7 +251,8 @@ export function measurePage(dist: string, type: string, pagePath: string): PageW
     js = add(js, bytesOf(source));
     for (const match of source.toString('utf8').matchAll(STATIC_IMPORT)) {
       const specifier = match[1] ?? match[2];
-      if (specifier && /^(\.|\/)/.test(specifier)) queue.push(new URL(specifier, `https://bench.invalid${path}`).pathname);
+      if (specifier && /^(\.|\/)/.test(specifier))
+        queue.push(new URL(specifier, `https://bench.invalid${path}`).pathname);
     }
   }
 

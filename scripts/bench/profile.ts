@@ -40,7 +40,9 @@ export function packageOf(url: string, functionName: string): string {
     return '(native)';
   }
   if (url.startsWith('node:')) return 'node: internals';
-  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url.slice(url.lastIndexOf('node_modules/') >= 0 ? url.lastIndexOf('node_modules/') : 0));
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(
+    url.slice(url.lastIndexOf('node_modules/') >= 0 ? url.lastIndexOf('node_modules/') : 0),
+  );
   if (match) return match[1]!;
   const src = /\/src\/(.*)$/.exec(url.replace(/[?#].*$/, ''));
   if (src) {
@@ -48,8 +50,13 @@ export function packageOf(url: string, functionName: string): string {
     const parts = src[1]!.split('/');
     return `src/${parts.length > 2 ? `${parts.slice(0, 2).join('/')}/` : parts.join('/')}`;
   }
-  if (/\/dist\/.*(chunks|\.prerender|pages)/.test(url) || /\.prerender/.test(url)) return 'built bundle (page rendering)';
-  return url.replace(/^file:\/\//, '').split('/').slice(-2).join('/');
+  if (/\/dist\/.*(chunks|\.prerender|pages)/.test(url) || /\.prerender/.test(url))
+    return 'built bundle (page rendering)';
+  return url
+    .replace(/^file:\/\//, '')
+    .split('/')
+    .slice(-2)
+    .join('/');
 }
 
 /** Generic helpers whose time belongs to whoever called them. */
@@ -61,7 +68,9 @@ function summarise(file: string, top: number) {
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const selfByNode = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfByNode.set(id, (selfByNode.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples.forEach((id, i) =>
+    selfByNode.set(id, (selfByNode.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)),
+  );
   const total = (profile.endTime - profile.startTime) / 1000;
 
   const selfByPackage = new Map<string, number>();
@@ -108,24 +117,33 @@ function summarise(file: string, top: number) {
     }
   }
 
-  const ms = (micros: number) => `${(micros / 1000).toFixed(0).padStart(7)} ms ${((micros / 1000 / total) * 100).toFixed(1).padStart(5)} %`;
+  const ms = (micros: number) =>
+    `${(micros / 1000).toFixed(0).padStart(7)} ms ${((micros / 1000 / total) * 100).toFixed(1).padStart(5)} %`;
   const list = (title: string, map: Map<string, number>, n: number) => {
     console.log(`\n${title}`);
-    for (const [name, micros] of [...map].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`${ms(micros)}  ${name}`);
+    for (const [name, micros] of [...map].sort((a, b) => b[1] - a[1]).slice(0, n))
+      console.log(`${ms(micros)}  ${name}`);
   };
   console.log(`\n=== ${file}: ${(total / 1000).toFixed(1)} s profiled, ${profile.samples.length} samples`);
   list('self time by package', selfByPackage, top);
   list('inclusive time by package (time with the package on the stack)', inclusiveByPackage, top);
-  list('self time by owner (utility frames such as unist-util-visit, trough, unified and node internals charged to the nearest caller that is not one)', byOwner, top);
+  list(
+    'self time by owner (utility frames such as unist-util-visit, trough, unified and node internals charged to the nearest caller that is not one)',
+    byOwner,
+    top,
+  );
   list('inclusive time by project function (src/)', inclusiveByProjectFunction, top);
   list('self time by function', selfByFunction, top);
 }
 
 if (import.meta.main) {
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '25' } } });
-if (positionals.length === 0) {
-  console.error('usage: node scripts/bench/profile.ts <file.cpuprofile>… [--top 25]');
-  process.exit(2);
-}
-for (const file of positionals) summarise(file, Number(values.top));
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { top: { type: 'string', default: '25' } },
+  });
+  if (positionals.length === 0) {
+    console.error('usage: node scripts/bench/profile.ts <file.cpuprofile>… [--top 25]');
+    process.exit(2);
+  }
+  for (const file of positionals) summarise(file, Number(values.top));
 }

@@ -21,7 +21,16 @@
  *   --label text            free text stored with the results (e.g. "md fixtures")
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +44,18 @@ const BENCH = join(REPO, '.bench');
 const ASTRO_BIN = join(REPO, 'node_modules/astro/bin/astro.mjs');
 const PAGEFIND_BIN = join(REPO, 'node_modules/pagefind/lib/runner/bin.cjs');
 /** Top-level entries never copied into the site snapshot (the fixtures replace content/). */
-const NOT_COPIED = new Set(['node_modules', '.git', '.bench', 'dist', '.astro', 'content', 'tests', 'test-results', 'playwright-report', 'reports']);
+const NOT_COPIED = new Set([
+  'node_modules',
+  '.git',
+  '.bench',
+  'dist',
+  '.astro',
+  'content',
+  'tests',
+  'test-results',
+  'playwright-report',
+  'reports',
+]);
 
 type Variant = 'site' | 'baseline';
 
@@ -119,9 +139,14 @@ function phasesFrom(lines: Measured['lines'], wallMs: number): Phases {
   const syncEnd = at(/\[content\] Synced content/);
   const bundleStart = at(/Building static entrypoints/);
   const renderStart = at(/generating static routes/);
-  const bundleEnd = [...lines].reverse().find((l) => /\[vite\] ✓ built in/.test(l.text) && (renderStart === undefined || l.ms <= renderStart))?.ms;
+  const bundleEnd = [...lines]
+    .reverse()
+    .find(
+      (l) => /\[vite\] ✓ built in/.test(l.text) && (renderStart === undefined || l.ms <= renderStart),
+    )?.ms;
   const renderEnd = renderStart !== undefined ? at(/✓ Completed in/, renderStart) : undefined;
-  const span = (a?: number, b?: number) => (a !== undefined && b !== undefined ? Math.round(b - a) : undefined);
+  const span = (a?: number, b?: number) =>
+    a !== undefined && b !== undefined ? Math.round(b - a) : undefined;
   const phases: Phases = {};
   const set = (key: keyof Phases, value: number | undefined) => {
     if (value !== undefined) phases[key] = value;
@@ -152,14 +177,21 @@ function measurePageTypes(dist: string, variant: Variant): PageWeight[] {
   const { math, plain } = pickArticles(dist, 'articles');
   types.push(['article (math)', math], ['article (no math)', plain]);
   if (variant === 'site') {
-    types.push(['beat listing', existsSync(join(dist, 'beats/architecture/index.html')) ? '/beats/architecture/' : undefined]);
+    types.push([
+      'beat listing',
+      existsSync(join(dist, 'beats/architecture/index.html')) ? '/beats/architecture/' : undefined,
+    ]);
     const person = childPages(dist, 'people')[0];
     types.push(['person', person ? `/people/${person}/` : undefined]);
-    const issue = childPages(dist, 'newsletter').filter((n) => /^\d+$/.test(n)).sort((a, b) => Number(a) - Number(b))[0];
+    const issue = childPages(dist, 'newsletter')
+      .filter((n) => /^\d+$/.test(n))
+      .sort((a, b) => Number(a) - Number(b))[0];
     types.push(['newsletter issue', issue ? `/newsletter/${issue}/` : undefined]);
     types.push(['search', existsSync(join(dist, 'search/index.html')) ? '/search/' : undefined]);
   }
-  return types.filter((t): t is [string, string] => t[1] !== undefined).map(([type, path]) => measurePage(dist, type, path));
+  return types
+    .filter((t): t is [string, string] => t[1] !== undefined)
+    .map(([type, path]) => measurePage(dist, type, path));
 }
 
 /**
@@ -167,18 +199,27 @@ function measurePageTypes(dist: string, variant: Variant): PageWeight[] {
  * run on the built pages into a scratch directory (.bench/pagefind-<N>) and timed. The index
  * size reported is the one that ships (dist/pagefind) when the build made one, else the CLI's.
  */
-async function runPagefind(dist: string, size: number, buildLines: Measured['lines']): Promise<PagefindResult> {
+async function runPagefind(
+  dist: string,
+  size: number,
+  buildLines: Measured['lines'],
+): Promise<PagefindResult> {
   const shipped = join(dist, 'pagefind');
   const integrated = existsSync(join(shipped, 'pagefind.js'));
   const scratch = join(BENCH, `pagefind-${size}`);
   rmSync(scratch, { recursive: true, force: true });
-  const measured = await runMeasured(process.execPath, [PAGEFIND_BIN, '--site', dist, '--output-path', scratch], {
-    cwd: REPO,
-    env: process.env,
-    logFile: join(BENCH, 'logs', `pagefind-${size}.log`),
-  });
+  const measured = await runMeasured(
+    process.execPath,
+    [PAGEFIND_BIN, '--site', dist, '--output-path', scratch],
+    {
+      cwd: REPO,
+      env: process.env,
+      logFile: join(BENCH, 'logs', `pagefind-${size}.log`),
+    },
+  );
   const stats = dirStats(integrated ? shipped : scratch);
-  const indexedIn = (lines: Measured['lines']) => lines.map((l) => /indexed (\d+) pages?/i.exec(l.text)?.[1]).find(Boolean);
+  const indexedIn = (lines: Measured['lines']) =>
+    lines.map((l) => /indexed (\d+) pages?/i.exec(l.text)?.[1]).find(Boolean);
   const indexed = (integrated ? indexedIn(buildLines) : undefined) ?? indexedIn(measured.lines);
   return {
     integrated,
@@ -198,13 +239,20 @@ interface BuildOptions {
   heapMb?: number;
 }
 
-async function build(variant: Variant, root: string, options: BuildOptions, warm = false): Promise<BuildResult> {
+async function build(
+  variant: Variant,
+  root: string,
+  options: BuildOptions,
+  warm = false,
+): Promise<BuildResult> {
   const label = warm ? `${variant} (warm)` : variant;
   const dist = join(BENCH, 'dist', `${variant}-${options.size}`);
   const log = join(BENCH, 'logs', `${variant}${warm ? '-warm' : ''}-${options.size}.log`);
   // Cold build: no dist, no content-layer data store, no Vite cache. Warm: only dist goes.
   rmSync(dist, { recursive: true, force: true });
-  if (!warm) for (const dir of [join(root, '.astro'), join(root, 'node_modules')]) rmSync(dir, { recursive: true, force: true });
+  if (!warm)
+    for (const dir of [join(root, '.astro'), join(root, 'node_modules')])
+      rmSync(dir, { recursive: true, force: true });
   const profiles = join(BENCH, 'profiles', `${variant}${warm ? '-warm' : ''}-${options.size}`);
   if (options.cpuProf) rmSync(profiles, { recursive: true, force: true });
   const nodeArgs = [
@@ -240,7 +288,9 @@ async function build(variant: Variant, root: string, options: BuildOptions, warm
     exitCode: measured.exitCode,
     wallMs: Math.round(measured.wallMs),
     msPerArticle: Math.round((measured.wallMs / options.size) * 10) / 10,
-    ...(measured.userS !== undefined && measured.sysS !== undefined ? { cpuS: Math.round((measured.userS + measured.sysS) * 10) / 10 } : {}),
+    ...(measured.userS !== undefined && measured.sysS !== undefined
+      ? { cpuS: Math.round((measured.userS + measured.sysS) * 10) / 10 }
+      : {}),
     ...(measured.peakRssKiB !== undefined ? { peakRssKiB: measured.peakRssKiB } : {}),
     rssSource: measured.rssSource,
     pages: stats.html,
@@ -253,18 +303,26 @@ async function build(variant: Variant, root: string, options: BuildOptions, warm
     log: relative(REPO, log),
   };
   if (measured.exitCode !== 0) {
-    const errors = measured.lines.filter((l) => /error/i.test(l.text)).slice(-5).map((l) => l.text);
+    const errors = measured.lines
+      .filter((l) => /error/i.test(l.text))
+      .slice(-5)
+      .map((l) => l.text);
     result.error = `exit ${measured.exitCode}: ${errors.join(' | ') || 'see log'}`;
     console.log(`FAILED (${result.error}); log: ${result.log}`);
     return result;
   }
-  if (articlePages !== options.size) result.error = `${articlePages} article pages for ${options.size} articles`;
-  console.log(`${(result.wallMs / 1000).toFixed(1)} s, ${result.peakRssKiB ? `${Math.round(result.peakRssKiB / 1024)} MiB peak` : 'RSS n/a'}${result.error ? `; ${result.error}` : ''}`);
+  if (articlePages !== options.size)
+    result.error = `${articlePages} article pages for ${options.size} articles`;
+  console.log(
+    `${(result.wallMs / 1000).toFixed(1)} s, ${result.peakRssKiB ? `${Math.round(result.peakRssKiB / 1024)} MiB peak` : 'RSS n/a'}${result.error ? `; ${result.error}` : ''}`,
+  );
   if (warm) return result;
   if (variant === 'site') {
     process.stdout.write(`  pagefind ${'…'.padStart(9)} `);
     result.pagefind = await runPagefind(dist, options.size, measured.lines);
-    console.log(`${s(result.pagefind.wallMs)} s (CLI, timed on its own${result.pagefind.integrated ? '; the build also ran it' : ''})`);
+    console.log(
+      `${s(result.pagefind.wallMs)} s (CLI, timed on its own${result.pagefind.integrated ? '; the build also ran it' : ''})`,
+    );
   }
   result.pageTypes = measurePageTypes(dist, variant);
   return result;
@@ -287,7 +345,8 @@ function snapshot(variant: Variant, rev: string | undefined): string {
     execFileSync('tar', ['-x', '-C', root], { input: tar });
     for (const entry of NOT_COPIED) rmSync(join(root, entry), { recursive: true, force: true });
   } else {
-    for (const entry of readdirSync(REPO)) if (!NOT_COPIED.has(entry)) cpSync(join(REPO, entry), join(root, entry), { recursive: true });
+    for (const entry of readdirSync(REPO))
+      if (!NOT_COPIED.has(entry)) cpSync(join(REPO, entry), join(root, entry), { recursive: true });
   }
   return root;
 }
@@ -300,7 +359,11 @@ const kib = (bytes: number) => (bytes / 1024).toFixed(1);
 const x = (value?: number) => (value === undefined || !Number.isFinite(value) ? '–' : `${value.toFixed(2)}×`);
 
 function table(header: string[], rows: string[][]): string {
-  return [`| ${header.join(' | ')} |`, `| ${header.map((_, i) => (i < 2 ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map((_, i) => (i < 2 ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 function report(results: SizeResult[], meta: Record<string, unknown>): string {
@@ -328,7 +391,24 @@ function report(results: SizeResult[], meta: Record<string, unknown>): string {
       ]);
     }
     if (r.ratio) {
-      buildRows.push([String(r.size), '**site ÷ baseline**', x(r.ratio.wall), x(r.ratio.wall), x(r.ratio.peakRss), '', '', x(r.ratio.dist), '', '', '', '', '', '', '', '']);
+      buildRows.push([
+        String(r.size),
+        '**site ÷ baseline**',
+        x(r.ratio.wall),
+        x(r.ratio.wall),
+        x(r.ratio.peakRss),
+        '',
+        '',
+        x(r.ratio.dist),
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+      ]);
     }
   }
   const weightRows: string[][] = [];
@@ -343,7 +423,9 @@ function report(results: SizeResult[], meta: Record<string, unknown>): string {
           `${kib(p.css.raw)} / ${kib(p.css.gzip)}`,
           `${kib(p.js.raw)} / ${kib(p.js.gzip)}`,
           String(p.requests),
-          Object.entries(p.requestKinds).map(([k, n]) => `${n} ${k}`).join(', '),
+          Object.entries(p.requestKinds)
+            .map(([k, n]) => `${n} ${k}`)
+            .join(', '),
         ]);
       }
     }
@@ -351,10 +433,33 @@ function report(results: SizeResult[], meta: Record<string, unknown>): string {
   return [
     `## Build (${String(meta.date)}, ${String(meta.machine)})`,
     '',
-    table(['N', 'variant', 'wall s', 'ms/article', 'peak RSS MiB', 'CPU s', 'pages', 'dist MiB', 'Pagefind s', 'Pagefind MiB', 'lint s', 'sync s', 'bundle s', 'render s', 'finish s', 'load 1m'], buildRows),
+    table(
+      [
+        'N',
+        'variant',
+        'wall s',
+        'ms/article',
+        'peak RSS MiB',
+        'CPU s',
+        'pages',
+        'dist MiB',
+        'Pagefind s',
+        'Pagefind MiB',
+        'lint s',
+        'sync s',
+        'bundle s',
+        'render s',
+        'finish s',
+        'load 1m',
+      ],
+      buildRows,
+    ),
     '',
     ...(results.some((r) => r.builds.some((b) => b.pagefind?.integrated))
-      ? ['\\* Pagefind already runs inside this build (its time is also part of "finish s"); the figure is the CLI timed on its own over the same pages.', '']
+      ? [
+          '\\* Pagefind already runs inside this build (its time is also part of "finish s"); the figure is the CLI timed on its own over the same pages.',
+          '',
+        ]
       : []),
     '## Page weight on first load (KiB raw / gzip)',
     '',
@@ -368,9 +473,16 @@ function report(results: SizeResult[], meta: Record<string, unknown>): string {
 /** What was built: a commit, or the working tree on top of one. */
 function describeSource(rev: string | undefined): string {
   try {
-    const commit = execFileSync('git', ['rev-parse', '--short', rev ?? 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
+    const commit = execFileSync('git', ['rev-parse', '--short', rev ?? 'HEAD'], {
+      cwd: REPO,
+      encoding: 'utf8',
+    }).trim();
     if (rev) return commit;
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'astro.config.ts', 'package.json'], { cwd: REPO, encoding: 'utf8' }).trim();
+    const dirty = execFileSync(
+      'git',
+      ['status', '--porcelain', '--', 'src', 'astro.config.ts', 'package.json'],
+      { cwd: REPO, encoding: 'utf8' },
+    ).trim();
     return dirty ? `working tree (${commit} + uncommitted changes)` : `working tree (${commit})`;
   } catch {
     return rev ?? 'working tree';
@@ -394,28 +506,47 @@ async function main() {
     },
   });
   const sizes = values.sizes.split(',').map((v) => Number(v.trim()));
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes must be positive integers, got "${values.sizes}"`);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error(`--sizes must be positive integers, got "${values.sizes}"`);
   const format = values.format as FixtureFormat;
-  if (!['mdx', 'md', 'mixed'].includes(format)) throw new Error(`--format must be mdx, md or mixed, got ${values.format}`);
+  if (!['mdx', 'md', 'mixed'].includes(format))
+    throw new Error(`--format must be mdx, md or mixed, got ${values.format}`);
   const heapMb = values['heap-mb'] ? Number(values['heap-mb']) : undefined;
 
   for (const dir of ['logs', 'results', 'dist']) mkdirSync(join(BENCH, dir), { recursive: true });
   const date = new Date().toISOString();
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const astroVersion = (JSON.parse(readFileSync(join(REPO, 'node_modules/astro/package.json'), 'utf8')) as { version: string }).version;
+  const astroVersion = (
+    JSON.parse(readFileSync(join(REPO, 'node_modules/astro/package.json'), 'utf8')) as { version: string }
+  ).version;
   const meta = {
     date,
     machine,
     astro: astroVersion,
     commit: describeSource(values.worktree ? undefined : values.rev),
-    rss: hasGnuTime ? '/usr/bin/time -v (Maximum resident set size)' : 'polled /proc VmRSS of the process tree every 100 ms',
-    options: { sizes, format, mathShare: Number(values['math-share']), seed: values.seed ?? 'default', cpuProf: values['cpu-prof'], heapMb: heapMb ?? 'default', label: values.label },
+    rss: hasGnuTime
+      ? '/usr/bin/time -v (Maximum resident set size)'
+      : 'polled /proc VmRSS of the process tree every 100 ms',
+    options: {
+      sizes,
+      format,
+      mathShare: Number(values['math-share']),
+      seed: values.seed ?? 'default',
+      cpuProf: values['cpu-prof'],
+      heapMb: heapMb ?? 'default',
+      label: values.label,
+    },
   };
   console.log(`bench: sizes ${sizes.join(', ')}; ${machine}; astro ${astroVersion}; ${meta.commit}`);
-  if (!hasGnuTime) console.log('bench: /usr/bin/time not found; peak RSS is polled from /proc (apt-get install time for exact numbers)');
+  if (!hasGnuTime)
+    console.log(
+      'bench: /usr/bin/time not found; peak RSS is polled from /proc (apt-get install time for exact numbers)',
+    );
 
   const variants: Variant[] = values['skip-baseline'] ? ['site'] : ['site', 'baseline'];
-  const roots = Object.fromEntries(variants.map((v) => [v, snapshot(v, values.worktree ? undefined : values.rev)])) as Record<Variant, string>;
+  const roots = Object.fromEntries(
+    variants.map((v) => [v, snapshot(v, values.worktree ? undefined : values.rev)]),
+  ) as Record<Variant, string>;
   const results: SizeResult[] = [];
   for (const size of sizes) {
     console.log(`\nN = ${size}`);
@@ -429,19 +560,35 @@ async function main() {
       ...(values.seed ? { seed: Number(values.seed) } : {}),
     });
     const generateMs = Math.round(performance.now() - started);
-    console.log(`  fixtures  ${generated.articles} articles (${generated.mdx} mdx, ${generated.md} md, ${generated.withMath} with math) in ${generateMs} ms`);
-    const lint = await runMeasured(process.execPath, [join(REPO, 'scripts/lint-content.ts'), fixtures], { cwd: REPO, env: process.env, logFile: join(BENCH, 'logs', `lint-${size}.log`) });
+    console.log(
+      `  fixtures  ${generated.articles} articles (${generated.mdx} mdx, ${generated.md} md, ${generated.withMath} with math) in ${generateMs} ms`,
+    );
+    const lint = await runMeasured(process.execPath, [join(REPO, 'scripts/lint-content.ts'), fixtures], {
+      cwd: REPO,
+      env: process.env,
+      logFile: join(BENCH, 'logs', `lint-${size}.log`),
+    });
     console.log(`  lint      ${lint.exitCode === 0 ? 'ok' : 'FAILED'} in ${s(lint.wallMs)} s`);
-    if (lint.exitCode !== 0) throw new Error(`fixtures at ${fixtures} fail the content lint; see .bench/logs/lint-${size}.log`);
+    if (lint.exitCode !== 0)
+      throw new Error(`fixtures at ${fixtures} fail the content lint; see .bench/logs/lint-${size}.log`);
 
     const result: SizeResult = {
       size,
       fixtures: { ...generated, generateMs },
-      lint: { ok: true, wallMs: Math.round(lint.wallMs), ...(lint.peakRssKiB !== undefined ? { peakRssKiB: lint.peakRssKiB } : {}) },
+      lint: {
+        ok: true,
+        wallMs: Math.round(lint.wallMs),
+        ...(lint.peakRssKiB !== undefined ? { peakRssKiB: lint.peakRssKiB } : {}),
+      },
       builds: [],
     };
     for (const variant of variants) {
-      const options: BuildOptions = { size, fixtures, cpuProf: values['cpu-prof'], ...(heapMb ? { heapMb } : {}) };
+      const options: BuildOptions = {
+        size,
+        fixtures,
+        cpuProf: values['cpu-prof'],
+        ...(heapMb ? { heapMb } : {}),
+      };
       result.builds.push(await build(variant, roots[variant], options));
       if (values.warm && variant === 'site' && result.builds.at(-1)!.exitCode === 0) {
         result.builds.push(await build(variant, roots[variant], options, true));
@@ -468,7 +615,10 @@ async function main() {
   const jsonFile = join(BENCH, 'results', `bench-${stamp}.json`);
   const mdFile = join(BENCH, 'results', `bench-${stamp}.md`);
   writeFileSync(jsonFile, `${JSON.stringify({ meta, results }, null, 2)}\n`);
-  writeFileSync(mdFile, `# MLSR build benchmark${values.label ? `: ${values.label}` : ''}\n\n${markdown}\nCommit ${meta.commit}, Astro ${meta.astro}. Fixtures: ${format}, math share ${meta.options.mathShare}. Peak RSS: ${meta.rss}.\n`);
+  writeFileSync(
+    mdFile,
+    `# MLSR build benchmark${values.label ? `: ${values.label}` : ''}\n\n${markdown}\nCommit ${meta.commit}, Astro ${meta.astro}. Fixtures: ${format}, math share ${meta.options.mathShare}. Peak RSS: ${meta.rss}.\n`,
+  );
   console.log(`\n${markdown}`);
   console.log(`results: ${relative(REPO, jsonFile)}, ${relative(REPO, mdFile)}`);
   if (results.some((r) => r.builds.some((b) => !b.ok))) process.exit(1);

@@ -16,7 +16,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parseFrontmatter, rehypeHeadingIds, rehypeShiki, type RehypePlugins, type RemarkPlugins, type ShikiConfig } from '@astrojs/markdown-remark';
+import {
+  parseFrontmatter,
+  rehypeHeadingIds,
+  rehypeShiki,
+  type RehypePlugins,
+  type RemarkPlugins,
+  type ShikiConfig,
+} from '@astrojs/markdown-remark';
 import type { Element, ElementContent } from 'hast';
 import type { Handler, State } from 'mdast-util-to-hast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
@@ -43,22 +50,36 @@ if (!root) {
 const src = pathToFileURL(`${resolve(values.src)}/`);
 const repeat = Math.max(1, Number(values.repeat));
 
-const pipeline = (await import(new URL('lib/markdown/pipeline.ts', src).href)) as { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins; shikiConfig: ShikiConfig };
-const { renderArticle } = (await import(new URL('lib/markdown/article-renderer.ts', src).href)) as {
-  renderArticle: (body: string, options: { path: string; frontmatter: Record<string, unknown> }) => Promise<{ html: string }>;
+const pipeline = (await import(new URL('lib/markdown/pipeline.ts', src).href)) as {
+  remarkPlugins: RemarkPlugins;
+  rehypePlugins: RehypePlugins;
+  shikiConfig: ShikiConfig;
 };
-const { MDX_COMPONENT_RULES } = (await import(new URL('components/mdx/allowlist.ts', src).href)) as { MDX_COMPONENT_RULES: Record<string, unknown> };
+const { renderArticle } = (await import(new URL('lib/markdown/article-renderer.ts', src).href)) as {
+  renderArticle: (
+    body: string,
+    options: { path: string; frontmatter: Record<string, unknown> },
+  ) => Promise<{ html: string }>;
+};
+const { MDX_COMPONENT_RULES } = (await import(new URL('components/mdx/allowlist.ts', src).href)) as {
+  MDX_COMPONENT_RULES: Record<string, unknown>;
+};
 const { componentBuilders } = (await import(new URL('components/mdx/index.ts', src).href)) as {
   componentBuilders: Record<string, (props: Record<string, string>, children: ElementContent[]) => Element>;
 };
-const { lintContent } = (await import(new URL('lib/content-lint/index.ts', src).href)) as { lintContent: (root: string) => Promise<unknown> };
+const { lintContent } = (await import(new URL('lib/content-lint/index.ts', src).href)) as {
+  lintContent: (root: string) => Promise<unknown>;
+};
 
 const jsxHandler: Handler = (state: State, node: MdxJsxFlowElement | MdxJsxTextElement): Element => {
   const children = state.all(node) as ElementContent[];
   const props: Record<string, string> = {};
-  for (const a of node.attributes) if (a.type === 'mdxJsxAttribute') props[a.name] = typeof a.value === 'string' ? a.value : '';
+  for (const a of node.attributes)
+    if (a.type === 'mdxJsxAttribute') props[a.name] = typeof a.value === 'string' ? a.value : '';
   const name = node.name ?? '';
-  return Object.hasOwn(MDX_COMPONENT_RULES, name) ? componentBuilders[name]!(props, children) : { type: 'element', tagName: name, properties: props, children };
+  return Object.hasOwn(MDX_COMPONENT_RULES, name)
+    ? componentBuilders[name]!(props, children)
+    : { type: 'element', tagName: name, properties: props, children };
 };
 
 interface Leave {
@@ -72,15 +93,21 @@ function processor(mdx: boolean, leave: Leave = {}) {
   const rehype = (pipeline.rehypePlugins as PluggableList).filter((entry) => {
     const plugin = Array.isArray(entry) ? entry[0] : entry;
     if (leave.katex && plugin === rehypeKatex) return false;
-    if (leave.headingLinks && typeof plugin === 'function' && /rehypeSlug|rehypeAutolink|autolink|slug/i.test(plugin.name)) return false;
+    if (
+      leave.headingLinks &&
+      typeof plugin === 'function' &&
+      /rehypeSlug|rehypeAutolink|autolink|slug/i.test(plugin.name)
+    )
+      return false;
     return true;
   });
   const p = unified().use(remarkParse);
   if (mdx) p.use(remarkMdx);
   p.use(remarkGfm);
   if (!leave.smartypants) p.use(remarkSmartypants);
-  p.use(pipeline.remarkPlugins as PluggableList)
-    .use(remarkRehype, { handlers: { mdxJsxFlowElement: jsxHandler, mdxJsxTextElement: jsxHandler } });
+  p.use(pipeline.remarkPlugins as PluggableList).use(remarkRehype, {
+    handlers: { mdxJsxFlowElement: jsxHandler, mdxJsxTextElement: jsxHandler },
+  });
   if (!leave.shiki) p.use(rehypeShiki, pipeline.shikiConfig);
   p.use(rehype).use(rehypeHeadingIds).use(rehypeStringify);
   return p;
@@ -91,11 +118,16 @@ const files = readdirSync(join(root, 'articles'))
   .sort()
   .map((f) => {
     const path = resolve(root, 'articles', f);
-    const { frontmatter, content } = parseFrontmatter(readFileSync(path, 'utf8'), { frontmatter: 'empty-with-spaces' });
+    const { frontmatter, content } = parseFrontmatter(readFileSync(path, 'utf8'), {
+      frontmatter: 'empty-with-spaces',
+    });
     return { path, frontmatter, body: content };
   });
 
-async function time(label: string, each: (file: (typeof files)[number]) => Promise<unknown> | unknown): Promise<{ label: string; cpuMsPerArticle: number }> {
+async function time(
+  label: string,
+  each: (file: (typeof files)[number]) => Promise<unknown> | unknown,
+): Promise<{ label: string; cpuMsPerArticle: number }> {
   let best = Infinity;
   for (let r = 0; r < repeat; r++) {
     const before = process.cpuUsage();
@@ -104,11 +136,18 @@ async function time(label: string, each: (file: (typeof files)[number]) => Promi
     best = Math.min(best, (used.user + used.system) / 1000);
   }
   const result = { label, cpuMsPerArticle: best / files.length };
-  console.log(`${label.padEnd(46)} ${result.cpuMsPerArticle.toFixed(2).padStart(7)} ms/article (CPU, best of ${repeat})`);
+  console.log(
+    `${label.padEnd(46)} ${result.cpuMsPerArticle.toFixed(2).padStart(7)} ms/article (CPU, best of ${repeat})`,
+  );
   return result;
 }
 
-const vfile = (file: (typeof files)[number]) => new VFile({ value: file.body, path: file.path, data: { astro: { frontmatter: structuredClone(file.frontmatter) } } });
+const vfile = (file: (typeof files)[number]) =>
+  new VFile({
+    value: file.body,
+    path: file.path,
+    data: { astro: { frontmatter: structuredClone(file.frontmatter) } },
+  });
 const parsers = {
   mdx: unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath),
   md: unified().use(remarkParse).use(remarkGfm).use(remarkMath),
@@ -123,8 +162,12 @@ const configs: [string, Leave][] = [
 ];
 
 console.log(`${files.length} articles from ${root}; site code from ${values.src}`);
-await time('parse only (remark-parse, mdx, gfm, math)', (f) => parsers[mdxOf(f) ? 'mdx' : 'md'].parse(f.body));
-await time('renderArticle (the real one)', (f) => renderArticle(f.body, { path: f.path, frontmatter: structuredClone(f.frontmatter) }));
+await time('parse only (remark-parse, mdx, gfm, math)', (f) =>
+  parsers[mdxOf(f) ? 'mdx' : 'md'].parse(f.body),
+);
+await time('renderArticle (the real one)', (f) =>
+  renderArticle(f.body, { path: f.path, frontmatter: structuredClone(f.frontmatter) }),
+);
 const results = [];
 for (const [label, leave] of configs) {
   const compiled = { mdx: processor(true, leave), md: processor(false, leave) };
@@ -132,8 +175,18 @@ for (const [label, leave] of configs) {
 }
 const full = results[0]!.cpuMsPerArticle;
 console.log('\nmarginal cost (full − without):');
-for (const r of results.slice(1)) console.log(`${r.label.trim().replace(/^without /, '').padEnd(32)} ${(full - r.cpuMsPerArticle).toFixed(2).padStart(7)} ms/article  ${(((full - r.cpuMsPerArticle) / full) * 100).toFixed(0).padStart(3)} %`);
+for (const r of results.slice(1))
+  console.log(
+    `${r.label
+      .trim()
+      .replace(/^without /, '')
+      .padEnd(
+        32,
+      )} ${(full - r.cpuMsPerArticle).toFixed(2).padStart(7)} ms/article  ${(((full - r.cpuMsPerArticle) / full) * 100).toFixed(0).padStart(3)} %`,
+  );
 const before = process.cpuUsage();
 await lintContent(resolve(root));
 const lint = process.cpuUsage(before);
-console.log(`\ncontent gate (lintContent)                     ${((lint.user + lint.system) / 1000 / files.length).toFixed(2).padStart(7)} ms/article (CPU, one run)`);
+console.log(
+  `\ncontent gate (lintContent)                     ${((lint.user + lint.system) / 1000 / files.length).toFixed(2).padStart(7)} ms/article (CPU, one run)`,
+);

@@ -4,12 +4,20 @@
  */
 import { existsSync } from 'node:fs';
 
-export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+export const CHROMIUM_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const override = env.CHROMIUM_PATH;
   if (override) {
-    if (!existsSync(override)) throw new Error(`CHROMIUM_PATH=${override} does not exist; unset it or point it at a Chromium/Chrome binary.`);
+    if (!existsSync(override))
+      throw new Error(
+        `CHROMIUM_PATH=${override} does not exist; unset it or point it at a Chromium/Chrome binary.`,
+      );
     return override;
   }
   return CHROMIUM_CANDIDATES.find((path) => existsSync(path));

@@ -66,20 +66,36 @@ function shortfallsOf(lhr: Result, id: CategoryId): AuditShortfall[] {
   for (const ref of category.auditRefs) {
     const audit = lhr.audits[ref.id];
     if (!audit || ref.weight <= 0 || audit.score === null || audit.score >= 1) continue;
-    shortfalls.push({ id: audit.id, title: audit.title.replace(/\.$/, ''), score: audit.score, ...(audit.displayValue ? { displayValue: audit.displayValue } : {}) });
+    shortfalls.push({
+      id: audit.id,
+      title: audit.title.replace(/\.$/, ''),
+      score: audit.score,
+      ...(audit.displayValue ? { displayValue: audit.displayValue } : {}),
+    });
   }
   // The audits that cost the most first.
   return shortfalls.sort((a, b) => a.score - b.score);
 }
 
-export function summarizePage(name: string, path: string, lhrs: Result[], skipped: Record<string, string> = {}): PageSummary {
+export function summarizePage(
+  name: string,
+  path: string,
+  lhrs: Result[],
+  skipped: Record<string, string> = {},
+): PageSummary {
   if (lhrs.length === 0) throw new Error(`${name}: no Lighthouse runs`);
   const categories = CATEGORIES.map((id): CategorySummary => {
     const scores = lhrs.map((lhr) => lhr.categories[id]?.score ?? null);
     const numeric = scores.map((s) => s ?? 0);
     const value = median(numeric);
     const representative = lhrs[medianRunIndex(numeric, value)]!;
-    return { id, title: representative.categories[id]?.title ?? id, median: value, scores, shortfalls: shortfallsOf(representative, id) };
+    return {
+      id,
+      title: representative.categories[id]?.title ?? id,
+      median: value,
+      scores,
+      shortfalls: shortfallsOf(representative, id),
+    };
   });
   const warnings = new Set<string>();
   for (const lhr of lhrs) {
@@ -96,9 +112,16 @@ export function failures(pages: PageSummary[], minScore = MIN_SCORE): string[] {
     for (const category of page.categories) {
       if (category.median >= minScore) continue;
       const audits = category.shortfalls.length
-        ? category.shortfalls.map((a) => `${a.id} (${a.title}${a.displayValue ? `: ${a.displayValue}` : ''}; score ${a.score.toFixed(2)})`).join('; ')
+        ? category.shortfalls
+            .map(
+              (a) =>
+                `${a.id} (${a.title}${a.displayValue ? `: ${a.displayValue}` : ''}; score ${a.score.toFixed(2)})`,
+            )
+            .join('; ')
         : 'no weighted audit below 1: see the runs\u2019 reports';
-      lines.push(`${page.name} ${page.path}: ${category.title} ${category.median.toFixed(2)} < ${minScore} (runs ${category.scores.map(fmt).join(', ')}). Failing audits: ${audits}`);
+      lines.push(
+        `${page.name} ${page.path}: ${category.title} ${category.median.toFixed(2)} < ${minScore} (runs ${category.scores.map(fmt).join(', ')}). Failing audits: ${audits}`,
+      );
     }
   }
   return lines;
@@ -120,10 +143,15 @@ export function formatTable(pages: PageSummary[], minScore = MIN_SCORE): string 
     }),
   ]);
   const widths = header.map((_, i) => Math.max(header[i]!.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   const out = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
   for (const page of pages) {
-    for (const [audit, reason] of Object.entries(page.skipped)) out.push(`  ${page.name}: audit ${audit} skipped: ${reason}`);
+    for (const [audit, reason] of Object.entries(page.skipped))
+      out.push(`  ${page.name}: audit ${audit} skipped: ${reason}`);
     for (const warning of page.warnings) out.push(`  ${page.name}: Lighthouse warning: ${warning}`);
   }
   return out.join('\n');

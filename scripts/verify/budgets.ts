@@ -47,7 +47,14 @@ const GZIP_LEVEL = 6;
 /** font-display values that never hide text while a font downloads (longer than ~100 ms). */
 const NON_BLOCKING_FONT_DISPLAY = new Set(['swap', 'optional']);
 const KATEX_FAMILY = /^['"]?KaTeX_/;
-const EXECUTABLE_SCRIPT_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript', 'text/ecmascript', 'application/ecmascript']);
+const EXECUTABLE_SCRIPT_TYPES = new Set([
+  '',
+  'module',
+  'text/javascript',
+  'application/javascript',
+  'text/ecmascript',
+  'application/ecmascript',
+]);
 /** Where astro:assets writes processed images. */
 const IMAGE_PIPELINE_PREFIX = '/_astro/';
 
@@ -134,7 +141,13 @@ function resolveHref(href: string, pageUrl: string): string | undefined {
 function checkPage(distDir: string, page: HtmlPage, findings: Finding[]): PageWeight {
   const { file, url, tree } = page;
   const push = (el: Element | undefined, problem: string, fix: string) =>
-    findings.push({ severity: 'error', file: display(file), ...(el && lineOf(el) ? { line: lineOf(el)! } : {}), problem, fix });
+    findings.push({
+      severity: 'error',
+      file: display(file),
+      ...(el && lineOf(el) ? { line: lineOf(el)! } : {}),
+      problem,
+      fix,
+    });
 
   let hasMath = false;
   let inlineScriptBytes = 0;
@@ -147,9 +160,15 @@ function checkPage(distDir: string, page: HtmlPage, findings: Finding[]): PageWe
     if (classesOf(el).includes('katex')) hasMath = true;
 
     if (el.tagName === 'script') {
-      const type = String(el.properties.type ?? '').toLowerCase().trim();
+      const type = String(el.properties.type ?? '')
+        .toLowerCase()
+        .trim();
       if (el.properties.src !== undefined) {
-        push(el, `downloads JavaScript on load: <script src="${String(el.properties.src)}">`, 'Pages ship no JavaScript until the reader opens search. Load code on demand from the search bootstrap (src/components/search/bootstrap.ts), or drop the script.');
+        push(
+          el,
+          `downloads JavaScript on load: <script src="${String(el.properties.src)}">`,
+          'Pages ship no JavaScript until the reader opens search. Load code on demand from the search bootstrap (src/components/search/bootstrap.ts), or drop the script.',
+        );
       } else if (EXECUTABLE_SCRIPT_TYPES.has(type)) {
         inlineScriptBytes += Buffer.byteLength(toString(el), 'utf8');
       }
@@ -160,7 +179,11 @@ function checkPage(distDir: string, page: HtmlPage, findings: Finding[]): PageWe
       const href = String(el.properties.href ?? '');
       const as = String(el.properties.as ?? '').toLowerCase();
       if (rel.includes('modulepreload') || (rel.includes('preload') && as === 'script')) {
-        push(el, `downloads JavaScript on load: <link rel="${rel.join(' ')}" href="${href}">`, 'Pages ship no JavaScript until the reader opens search; remove the preload (an Astro <script> in a component adds one: load it from the search bootstrap instead).');
+        push(
+          el,
+          `downloads JavaScript on load: <link rel="${rel.join(' ')}" href="${href}">`,
+          'Pages ship no JavaScript until the reader opens search; remove the preload (an Astro <script> in a component adds one: load it from the search bootstrap instead).',
+        );
       }
       if (rel.includes('preload') && as === 'font') {
         fontPreloads++;
@@ -179,37 +202,72 @@ function checkPage(distDir: string, page: HtmlPage, findings: Finding[]): PageWe
       const src = String(el.properties.src ?? '');
       const missing = (['width', 'height'] as const).filter((attr) => !(Number(el.properties[attr]) > 0));
       if (missing.length > 0) {
-        push(el, `<img src="${src.slice(0, 80)}"> has no ${missing.join(' or ')} attribute`, 'Show images with astro:assets <Image> (or <Picture>), which writes width and height from the file; for Markdown images, give the width and height.');
+        push(
+          el,
+          `<img src="${src.slice(0, 80)}"> has no ${missing.join(' or ')} attribute`,
+          'Show images with astro:assets <Image> (or <Picture>), which writes width and height from the file; for Markdown images, give the width and height.',
+        );
       }
       if (!src.startsWith(IMAGE_PIPELINE_PREFIX)) {
-        push(el, `<img src="${src.slice(0, 80)}"> did not go through Astro's image pipeline (its src is not under ${IMAGE_PIPELINE_PREFIX})`, 'Put the image in src/assets/ and show it with astro:assets <Image>, so it is optimised and sized at build time.');
+        push(
+          el,
+          `<img src="${src.slice(0, 80)}"> did not go through Astro's image pipeline (its src is not under ${IMAGE_PIPELINE_PREFIX})`,
+          'Put the image in src/assets/ and show it with astro:assets <Image>, so it is optimised and sized at build time.',
+        );
       }
     }
   }
 
   if (inlineScriptBytes > INLINE_SCRIPT_BUDGET) {
-    push(undefined, `has ${inlineScriptBytes} bytes of inline JavaScript (budget ${INLINE_SCRIPT_BUDGET})`, 'The only inline script is the search bootstrap (src/components/search/bootstrap.ts): keep it to loading the client on demand; put features in the client (src/components/search/client.ts).');
+    push(
+      undefined,
+      `has ${inlineScriptBytes} bytes of inline JavaScript (budget ${INLINE_SCRIPT_BUDGET})`,
+      'The only inline script is the search bootstrap (src/components/search/bootstrap.ts): keep it to loading the client on demand; put features in the client (src/components/search/client.ts).',
+    );
   }
   if (fontPreloads > FONT_PRELOAD_BUDGET) {
-    push(undefined, `preloads ${fontPreloads} fonts (budget ${FONT_PRELOAD_BUDGET})`, 'Preload at most the one font the first screen needs; the others load when used.');
+    push(
+      undefined,
+      `preloads ${fontPreloads} fonts (budget ${FONT_PRELOAD_BUDGET})`,
+      'Preload at most the one font the first screen needs; the others load when used.',
+    );
   }
 
   const katex = linked.filter(({ sheet }) => sheet.isKatex);
   if (hasMath && katex.length === 0) {
-    push(undefined, 'has math (class="katex") but links no KaTeX stylesheet', 'Math pages link katex.min.css: check the hasMath flag in src/layouts/ArticleLayout.astro (or the layout this page uses).');
+    push(
+      undefined,
+      'has math (class="katex") but links no KaTeX stylesheet',
+      'Math pages link katex.min.css: check the hasMath flag in src/layouts/ArticleLayout.astro (or the layout this page uses).',
+    );
   }
   if (!hasMath) {
-    for (const el of katexFontPreloads) push(el, `has no math but preloads a KaTeX font (${String(el.properties.href)})`, 'Remove the preload: KaTeX fonts belong to math pages only.');
+    for (const el of katexFontPreloads)
+      push(
+        el,
+        `has no math but preloads a KaTeX font (${String(el.properties.href)})`,
+        'Remove the preload: KaTeX fonts belong to math pages only.',
+      );
     for (const { el, sheet } of katex) {
-      const where = sheet.inline ? 'has KaTeX\'s styles in an inline <style>' : `links KaTeX's stylesheet ${display(sheet.file)}`;
-      push(el, `has no math but ${where} (${sheet.fontFaces.length} KaTeX fonts)`, 'Link katex.min.css only when the page has math (src/layouts/ArticleLayout.astro); never import it from a stylesheet every page uses.');
+      const where = sheet.inline
+        ? "has KaTeX's styles in an inline <style>"
+        : `links KaTeX's stylesheet ${display(sheet.file)}`;
+      push(
+        el,
+        `has no math but ${where} (${sheet.fontFaces.length} KaTeX fonts)`,
+        'Link katex.min.css only when the page has math (src/layouts/ArticleLayout.astro); never import it from a stylesheet every page uses.',
+      );
     }
   }
   for (const { el, sheet } of linked) {
     for (const face of sheet.fontFaces) {
       if (KATEX_FAMILY.test(face.family) || NON_BLOCKING_FONT_DISPLAY.has(face.display ?? '')) continue;
       const where = sheet.inline ? 'has an inline <style>' : `links ${display(sheet.file)}`;
-      push(el, `${where} whose @font-face ${face.family || '(no family)'} has font-display: ${face.display ?? 'auto (not set)'}: text in it stays invisible while it downloads`, 'Body text uses system font stacks (src/styles/global.css); a web font needs `font-display: swap` in its @font-face.');
+      push(
+        el,
+        `${where} whose @font-face ${face.family || '(no family)'} has font-display: ${face.display ?? 'auto (not set)'}: text in it stays invisible while it downloads`,
+        'Body text uses system font stacks (src/styles/global.css); a web font needs `font-display: swap` in its @font-face.',
+      );
     }
   }
 
@@ -241,11 +299,21 @@ export function checkBudgets(distDir: string): CheckResult {
     });
   }
   if (articles.length > 0 && plain.length === 0) {
-    findings.push({ severity: 'warning', file: display(distDir), problem: 'every built article has math, so the budget for an article without math measured nothing', fix: 'Keep at least one article without math in content/articles/.' });
+    findings.push({
+      severity: 'warning',
+      file: display(distDir),
+      problem: 'every built article has math, so the budget for an article without math measured nothing',
+      fix: 'Keep at least one article without math in content/articles/.',
+    });
   }
 
-  const heaviest = (list: PageWeight[]) => list.reduce<PageWeight | undefined>((max, w) => (!max || w.htmlGzip + w.cssGzip > max.htmlGzip + max.cssGzip ? w : max), undefined);
-  const describe = (w: PageWeight | undefined) => (w ? `${((w.htmlGzip + w.cssGzip) / 1000).toFixed(1)} kB (${w.url})` : 'none');
+  const heaviest = (list: PageWeight[]) =>
+    list.reduce<PageWeight | undefined>(
+      (max, w) => (!max || w.htmlGzip + w.cssGzip > max.htmlGzip + max.cssGzip ? w : max),
+      undefined,
+    );
+  const describe = (w: PageWeight | undefined) =>
+    w ? `${((w.htmlGzip + w.cssGzip) / 1000).toFixed(1)} kB (${w.url})` : 'none';
   return {
     findings,
     summary: `${pages.length} pages; heaviest article without math ${describe(heaviest(plain))} of ${ARTICLE_HTML_CSS_GZIP_BUDGET / 1000} kB HTML+CSS gzip, with math ${describe(heaviest(articles.filter((w) => w.hasMath)))}; inline JS at most ${Math.max(0, ...weights.map((w) => w.inlineScriptBytes))} of ${INLINE_SCRIPT_BUDGET} bytes; ${weights.filter((w) => w.hasMath).length} pages with math`,

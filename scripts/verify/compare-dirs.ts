@@ -22,10 +22,15 @@ export function compareDirs(dirA: string, dirB: string): CheckResult {
   const rel = (dir: string) => new Set(listFiles(dir).map((f) => relative(dir, f).split(sep).join('/')));
   const filesA = rel(dirA);
   const filesB = rel(dirB);
-  const fix = 'Make the output deterministic: no build-time clock (format content dates with the site time zone), no random ids, stable sort orders (tie-break by slug).';
+  const fix =
+    'Make the output deterministic: no build-time clock (format content dates with the site time zone), no random ids, stable sort orders (tie-break by slug).';
   const findings: Finding[] = [];
-  for (const file of filesA) if (!filesB.has(file)) findings.push({ severity: 'error', file, problem: 'exists in the first build only', fix });
-  for (const file of filesB) if (!filesA.has(file)) findings.push({ severity: 'error', file, problem: 'exists in the second build only', fix });
+  for (const file of filesA)
+    if (!filesB.has(file))
+      findings.push({ severity: 'error', file, problem: 'exists in the first build only', fix });
+  for (const file of filesB)
+    if (!filesA.has(file))
+      findings.push({ severity: 'error', file, problem: 'exists in the second build only', fix });
   let same = 0;
   for (const file of filesA) {
     if (!filesB.has(file)) continue;
@@ -36,8 +41,16 @@ export function compareDirs(dirA: string, dirB: string): CheckResult {
       continue;
     }
     const at = firstDifference(a, b);
-    findings.push({ severity: 'error', file, problem: `differs between the two builds at byte ${at} (${a.length} vs ${b.length} bytes): ${context(a, at)} vs ${context(b, at)}`, fix });
+    findings.push({
+      severity: 'error',
+      file,
+      problem: `differs between the two builds at byte ${at} (${a.length} vs ${b.length} bytes): ${context(a, at)} vs ${context(b, at)}`,
+      fix,
+    });
   }
   const pagefind = [...filesA].filter((f) => f.startsWith('pagefind/')).length;
-  return { findings, summary: `${filesA.size} files compared, ${same} identical${pagefind ? ` (${pagefind} Pagefind index files)` : ' (no Pagefind index in this build)'}` };
+  return {
+    findings,
+    summary: `${filesA.size} files compared, ${same} identical${pagefind ? ` (${pagefind} Pagefind index files)` : ' (no Pagefind index in this build)'}`,
+  };
 }

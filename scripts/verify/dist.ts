@@ -63,7 +63,11 @@ export function parseHtmlFile(file: string): Root {
 
 /** Every HTML page in dist, parsed once per process. */
 export function htmlPages(distDir: string): HtmlPage[] {
-  return listFiles(distDir, '.html').map((file) => ({ file, url: urlPathOf(distDir, file), tree: parseHtmlFile(file) }));
+  return listFiles(distDir, '.html').map((file) => ({
+    file,
+    url: urlPathOf(distDir, file),
+    tree: parseHtmlFile(file),
+  }));
 }
 
 /** Depth-first walk over elements (the few checks here need nothing fancier than this). */
@@ -90,7 +94,12 @@ export function lineOf(el: Element): number | undefined {
 /** True for a page that asks not to be indexed (<meta name="robots" content="noindex">). */
 export function isNoindex(tree: Root): boolean {
   for (const el of elements(tree)) {
-    if (el.tagName === 'meta' && String(el.properties.name ?? '').toLowerCase() === 'robots' && /noindex/i.test(String(el.properties.content ?? ''))) return true;
+    if (
+      el.tagName === 'meta' &&
+      String(el.properties.name ?? '').toLowerCase() === 'robots' &&
+      /noindex/i.test(String(el.properties.content ?? ''))
+    )
+      return true;
   }
   return false;
 }

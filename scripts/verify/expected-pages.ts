@@ -57,17 +57,31 @@ function files(dir: string, pattern: RegExp): string[] {
 const withoutExtension = (path: string) => path.replace(/\.[^./]+$/, '');
 
 /** Reads only what routing needs; validity is the content lint's job (it runs before the build). */
-export async function readContentModel(contentRoot: string, projectDir = process.cwd()): Promise<ContentModel> {
+export async function readContentModel(
+  contentRoot: string,
+  projectDir = process.cwd(),
+): Promise<ContentModel> {
   const problems: Problem[] = [];
   const articles: ContentModel['articles'] = [];
   for (const path of files(join(contentRoot, 'articles'), /\.mdx?$/)) {
     const file = relative(projectDir, path);
-    const data = (await readContentFile(path, file, problems))?.data as { draft?: boolean; beat?: string; tags?: string[] } | undefined;
+    const data = (await readContentFile(path, file, problems))?.data as
+      { draft?: boolean; beat?: string; tags?: string[] } | undefined;
     if (!data || data.draft === true) continue;
-    const slug = withoutExtension(relative(join(contentRoot, 'articles'), path)).split(sep).join('/');
-    articles.push({ slug, file, beat: String(data.beat ?? ''), tags: Array.isArray(data.tags) ? data.tags.map(String) : [] });
+    const slug = withoutExtension(relative(join(contentRoot, 'articles'), path))
+      .split(sep)
+      .join('/');
+    articles.push({
+      slug,
+      file,
+      beat: String(data.beat ?? ''),
+      tags: Array.isArray(data.tags) ? data.tags.map(String) : [],
+    });
   }
-  const people = files(join(contentRoot, 'people'), /\.ya?ml$/).map((path) => ({ id: withoutExtension(relative(join(contentRoot, 'people'), path)), file: relative(projectDir, path) }));
+  const people = files(join(contentRoot, 'people'), /\.ya?ml$/).map((path) => ({
+    id: withoutExtension(relative(join(contentRoot, 'people'), path)),
+    file: relative(projectDir, path),
+  }));
   const newsletter: ContentModel['newsletter'] = [];
   for (const path of files(join(contentRoot, 'newsletter'), /\.md$/)) {
     const file = relative(projectDir, path);
@@ -78,15 +92,24 @@ export async function readContentModel(contentRoot: string, projectDir = process
 }
 
 /** Page 1 at the listing's URL, page N at <base>page/N/ (src/lib/pagination.ts); at least one page. */
-function listing(count: number, pageSize: number, urlOf: (page: number) => string, because: string): Omit<ExpectedPage, 'route'>[] {
+function listing(
+  count: number,
+  pageSize: number,
+  urlOf: (page: number) => string,
+  because: string,
+): Omit<ExpectedPage, 'route'>[] {
   const total = Math.max(1, Math.ceil(count / pageSize));
-  return Array.from({ length: total }, (_, i) => ({ url: urlOf(i + 1), because: `${because}, page ${i + 1} of ${total}` }));
+  return Array.from({ length: total }, (_, i) => ({
+    url: urlOf(i + 1),
+    because: `${because}, page ${i + 1} of ${total}`,
+  }));
 }
 
 /** Dynamic routes, keyed by their path under src/pages. */
 export const RULES: Record<string, Rule> = {
   'articles/[slug].astro': (m) => m.articles.map((a) => ({ url: urls.article(a.slug), because: a.file })),
-  'articles/[...page].astro': (m) => listing(m.articles.length, m.pageSize, urls.articles, `${m.articles.length} public articles`),
+  'articles/[...page].astro': (m) =>
+    listing(m.articles.length, m.pageSize, urls.articles, `${m.articles.length} public articles`),
   'beats/[beat]/[...page].astro': (m) =>
     m.beats.flatMap((beat) => {
       const count = m.articles.filter((a) => a.beat === beat).length;
@@ -100,10 +123,13 @@ export const RULES: Record<string, Rule> = {
     });
   },
   'people/[id].astro': (m) => m.people.map((p) => ({ url: urls.person(p.id), because: p.file })),
-  'newsletter/[number].astro': (m) => m.newsletter.map((n) => ({ url: urls.newsletterIssue(n.number), because: n.file })),
+  'newsletter/[number].astro': (m) =>
+    m.newsletter.map((n) => ({ url: urls.newsletterIssue(n.number), because: n.file })),
   // Endpoints: files next to the pages (only their existence is checked).
-  'articles/[slug].bib.ts': (m) => m.articles.map((a) => ({ url: `/articles/${a.slug}.bib`, because: a.file })),
-  'beats/[beat]/feed.xml.ts': (m) => m.beats.map((beat) => ({ url: `${urls.beat(beat)}feed.xml`, because: `beat "${beat}"` })),
+  'articles/[slug].bib.ts': (m) =>
+    m.articles.map((a) => ({ url: `/articles/${a.slug}.bib`, because: a.file })),
+  'beats/[beat]/feed.xml.ts': (m) =>
+    m.beats.map((beat) => ({ url: `${urls.beat(beat)}feed.xml`, because: `beat "${beat}"` })),
 };
 
 const PAGE_EXTENSIONS = /\.(astro|md|mdx|html)$/;
@@ -118,7 +144,10 @@ function staticUrl(route: string): string {
   return `/${path.replace(/(^|\/)index$/, '')}/`.replace(/\/+$/, '/');
 }
 
-export async function expectedPages({ projectDir = process.cwd(), contentRoot = join(projectDir, 'content') } = {}): Promise<Expectation> {
+export async function expectedPages({
+  projectDir = process.cwd(),
+  contentRoot = join(projectDir, 'content'),
+} = {}): Promise<Expectation> {
   const pagesDir = join(projectDir, 'src', 'pages');
   const routes = files(pagesDir, /\.(astro|md|mdx|html|ts|js|mjs)$/)
     .map((path) => relative(pagesDir, path).split(sep).join('/'))

@@ -83,33 +83,60 @@ function writeCache(file: string, cache: LinkCache): void {
 
 async function dnsAnswers(hosts: string[]): Promise<boolean> {
   if (process.env.MLSR_OFFLINE === '1') return false;
-  const probes = hosts.slice(0, 3).map((host) =>
-    Promise.race([lookup(host).then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3000).unref())]).catch(() => false),
-  );
+  const probes = hosts
+    .slice(0, 3)
+    .map((host) =>
+      Promise.race([
+        lookup(host).then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3000).unref()),
+      ]).catch(() => false),
+    );
   return (await Promise.all(probes)).some(Boolean);
 }
 
 const isOk = (status: number | string) => typeof status === 'number' && status < 400;
-const isTransient = (status: number | string) => typeof status === 'string' || status === 429 || status >= 500;
+const isTransient = (status: number | string) =>
+  typeof status === 'string' || status === 429 || status >= 500;
 
-async function request(doFetch: typeof fetch, url: string, method: 'HEAD' | 'GET', timeoutMs: number): Promise<{ status: number | string; retryAfter?: number }> {
+async function request(
+  doFetch: typeof fetch,
+  url: string,
+  method: 'HEAD' | 'GET',
+  timeoutMs: number,
+): Promise<{ status: number | string; retryAfter?: number }> {
   try {
-    const response = await doFetch(url, { method, redirect: 'follow', headers: { 'user-agent': USER_AGENT, accept: '*/*' }, signal: AbortSignal.timeout(timeoutMs) });
+    const response = await doFetch(url, {
+      method,
+      redirect: 'follow',
+      headers: { 'user-agent': USER_AGENT, accept: '*/*' },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     await response.body?.cancel();
     const retryAfter = Number(response.headers.get('retry-after'));
-    return { status: response.status, ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}) };
+    return {
+      status: response.status,
+      ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}),
+    };
   } catch (error) {
     const e = error as { name?: string; cause?: { code?: string } };
-    return { status: e.name === 'TimeoutError' ? 'timeout' : e.cause?.code ?? e.name ?? 'error' };
+    return { status: e.name === 'TimeoutError' ? 'timeout' : (e.cause?.code ?? e.name ?? 'error') };
   }
 }
 
 /** HEAD first (cheap); many servers refuse HEAD, so fall back to GET; retry transient failures. */
-export async function checkUrl(url: string, { fetch: doFetch = fetch, retries = 2, timeoutMs = 15_000 }: Pick<ExternalLinkOptions, 'fetch' | 'retries' | 'timeoutMs'> = {}): Promise<number | string> {
+export async function checkUrl(
+  url: string,
+  {
+    fetch: doFetch = fetch,
+    retries = 2,
+    timeoutMs = 15_000,
+  }: Pick<ExternalLinkOptions, 'fetch' | 'retries' | 'timeoutMs'> = {},
+): Promise<number | string> {
   let status: number | string = 'error';
   for (let attempt = 0; attempt <= retries; attempt++) {
     let result = await request(doFetch, url, 'HEAD', timeoutMs);
-    if (typeof result.status === 'number' && [400, 403, 405, 501].includes(result.status)) result = await request(doFetch, url, 'GET', timeoutMs);
+    if (typeof result.status === 'number' && [400, 403, 405, 501].includes(result.status))
+      result = await request(doFetch, url, 'GET', timeoutMs);
     status = result.status;
     if (!isTransient(status) || attempt === retries) break;
     const wait = Math.min(30, result.retryAfter ?? 2 ** attempt) * 1000;
@@ -126,7 +153,10 @@ async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promi
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
 
-export async function checkExternalLinks(distDir: string, options: ExternalLinkOptions): Promise<CheckResult> {
+export async function checkExternalLinks(
+  distDir: string,
+  options: ExternalLinkOptions,
+): Promise<CheckResult> {
   const { siteUrl, cacheFile, mode, maxAgeDays = 7, concurrency = 8, now = new Date() } = options;
   const urls = collectExternalUrls(distDir, new URL(siteUrl).origin);
   const cache = readCache(cacheFile);
@@ -134,13 +164,21 @@ export async function checkExternalLinks(distDir: string, options: ExternalLinkO
   if (urls.size === 0) return { findings: [], summary: 'no external links' };
   if (!(await (options.isOnline ?? dnsAnswers)(hosts))) {
     const known = [...urls.keys()].filter((u) => cache.links[u]).length;
-    return { findings: [], summary: `${urls.size} external URLs on ${hosts.length} hosts; cache knows ${known}`, skipped: 'offline (no DNS answer for the link hosts); run `npm run check:external` with network' };
+    return {
+      findings: [],
+      summary: `${urls.size} external URLs on ${hosts.length} hosts; cache knows ${known}`,
+      skipped: 'offline (no DNS answer for the link hosts); run `npm run check:external` with network',
+    };
   }
 
   const today = now.toISOString().slice(0, 10);
   const fresh = (u: string) => {
     const entry = cache.links[u];
-    return entry !== undefined && isOk(entry.status) && now.getTime() - Date.parse(entry.checked) < maxAgeDays * DAY;
+    return (
+      entry !== undefined &&
+      isOk(entry.status) &&
+      now.getTime() - Date.parse(entry.checked) < maxAgeDays * DAY
+    );
   };
   const due = [...urls.keys()].filter((u) => !fresh(u));
   await pool(due, concurrency, async (url) => {
@@ -155,7 +193,7 @@ export async function checkExternalLinks(distDir: string, options: ExternalLinkO
       severity: mode === 'strict' ? 'error' : 'warning',
       file: display(pages[0]!),
       problem: `links to ${url}: ${typeof status === 'number' ? `HTTP ${status}` : status}${pages.length > 1 ? ` (also on ${pages.length - 1} other page${pages.length > 2 ? 's' : ''})` : ''}`,
-      fix: 'Update the URL at its source (the article\'s `sources`, a person\'s `links`, or the page template), or point to an archived copy (web.archive.org).',
+      fix: "Update the URL at its source (the article's `sources`, a person's `links`, or the page template), or point to an archived copy (web.archive.org).",
     });
   }
   if (mode === 'strict') {
@@ -163,5 +201,8 @@ export async function checkExternalLinks(distDir: string, options: ExternalLinkO
     cache.links = Object.fromEntries(Object.entries(cache.links).filter(([u]) => urls.has(u)));
     writeCache(cacheFile, cache);
   }
-  return { findings, summary: `${urls.size} external URLs, ${due.length} checked now (concurrency ${concurrency}), ${urls.size - due.length} fresh in the cache` };
+  return {
+    findings,
+    summary: `${urls.size} external URLs, ${due.length} checked now (concurrency ${concurrency}), ${urls.size - due.length} fresh in the cache`,
+  };
 }

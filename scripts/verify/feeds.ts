@@ -53,10 +53,19 @@ function linkedFeeds(distDir: string, origin: string): LinkedFeed[] {
     const head = headOf(tree);
     for (const el of head ? elements(head) : []) {
       const rel = (Array.isArray(el.properties.rel) ? el.properties.rel : [el.properties.rel]).map(String);
-      if (el.tagName !== 'link' || !rel.includes('alternate') || !FEED_TYPES.test(String(el.properties.type ?? ''))) continue;
+      if (
+        el.tagName !== 'link' ||
+        !rel.includes('alternate') ||
+        !FEED_TYPES.test(String(el.properties.type ?? ''))
+      )
+        continue;
       const url = new URL(String(el.properties.href ?? ''), `${origin}${pageUrl}`);
       const key = url.href;
-      const feed = feeds.get(key) ?? { href: url.origin === origin ? url.pathname : url.href, file: url.origin === origin ? fileOf(distDir, url.pathname) : undefined, pages: [] };
+      const feed = feeds.get(key) ?? {
+        href: url.origin === origin ? url.pathname : url.href,
+        file: url.origin === origin ? fileOf(distDir, url.pathname) : undefined,
+        pages: [],
+      };
       if (pageUrl === '/') feed.pages.unshift(pageFile);
       else feed.pages.push(pageFile);
       feeds.set(key, feed);
@@ -65,27 +74,49 @@ function linkedFeeds(distDir: string, origin: string): LinkedFeed[] {
   return [...feeds.values()];
 }
 
-export async function checkFeeds(distDir: string, { siteUrl, python = process.env.MLSR_PYTHON ?? '/usr/bin/python3' }: FeedOptions): Promise<CheckResult> {
+export async function checkFeeds(
+  distDir: string,
+  { siteUrl, python = process.env.MLSR_PYTHON ?? '/usr/bin/python3' }: FeedOptions,
+): Promise<CheckResult> {
   const origin = new URL(siteUrl).origin;
   const findings: Finding[] = [];
-  const error = (file: string, problem: string, fix: string) => findings.push({ severity: 'error', file: display(file), problem, fix });
+  const error = (file: string, problem: string, fix: string) =>
+    findings.push({ severity: 'error', file: display(file), problem, fix });
 
   const linked = linkedFeeds(distDir, origin);
   for (const { href, file, pages } of linked) {
-    const others = pages.length > 1 ? ` (also announced by ${pages.length - 1} other page${pages.length > 2 ? 's' : ''})` : '';
-    if (!file) error(pages[0]!, `announces the feed ${href}, which is not in dist/${others}`, 'Build the feed (src/pages/**/feed.xml.ts with @astrojs/rss) or fix the <link rel="alternate"> href.');
+    const others =
+      pages.length > 1
+        ? ` (also announced by ${pages.length - 1} other page${pages.length > 2 ? 's' : ''})`
+        : '';
+    if (!file)
+      error(
+        pages[0]!,
+        `announces the feed ${href}, which is not in dist/${others}`,
+        'Build the feed (src/pages/**/feed.xml.ts with @astrojs/rss) or fix the <link rel="alternate"> href.',
+      );
   }
   const candidates = new Set(linked.flatMap(({ file }) => (file ? [file] : [])));
-  for (const file of listFiles(distDir, '.xml')) if (!basename(file).startsWith('sitemap')) candidates.add(file);
-  if (candidates.size === 0) return { findings, summary: 'no feeds yet (none announced by a page, no RSS/Atom in dist)' };
+  for (const file of listFiles(distDir, '.xml'))
+    if (!basename(file).startsWith('sitemap')) candidates.add(file);
+  if (candidates.size === 0)
+    return { findings, summary: 'no feeds yet (none announced by a page, no RSS/Atom in dist)' };
 
   let parsed: ParsedFeed[];
   try {
     const { stdout } = await run(python, [SCRIPT, ...candidates], { maxBuffer: 64 * 1024 * 1024 });
-    parsed = stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as ParsedFeed);
+    parsed = stdout
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as ParsedFeed);
   } catch (e) {
     const message = (e as { stderr?: string }).stderr ?? String(e);
-    error(distDir, `feeds could not be parsed: ${python} ${/No module named/.test(message) ? 'has no feedparser module' : `failed: ${message.slice(0, 200)}`}`, 'Install it: `sudo apt-get install -y python3-feedparser` (npm run tools does it), or set MLSR_PYTHON to a Python that has feedparser.');
+    error(
+      distDir,
+      `feeds could not be parsed: ${python} ${/No module named/.test(message) ? 'has no feedparser module' : `failed: ${message.slice(0, 200)}`}`,
+      'Install it: `sudo apt-get install -y python3-feedparser` (npm run tools does it), or set MLSR_PYTHON to a Python that has feedparser.',
+    );
     return { findings, summary: `${candidates.size} feed file(s) not checked` };
   }
 
@@ -96,12 +127,27 @@ export async function checkFeeds(distDir: string, { siteUrl, python = process.en
     const fix = `Fix the feed route that writes ${basename(feed.file)} (src/pages/*.xml.ts): items need title, an absolute https link (site URL + path) and pubDate.`;
     if (!feed.version) {
       // An XML file that is no feed is fine unless a page announces it as one; broken XML never is.
-      if (linkedFiles.has(feed.file)) error(feed.file, `is announced as a feed but is not RSS or Atom${feed.bozo ? ` (${feed.error})` : ''}`, fix);
-      else if (feed.bozo) error(feed.file, `is not well-formed XML: ${feed.error}`, 'Fix the endpoint in src/pages that writes it.');
+      if (linkedFiles.has(feed.file))
+        error(
+          feed.file,
+          `is announced as a feed but is not RSS or Atom${feed.bozo ? ` (${feed.error})` : ''}`,
+          fix,
+        );
+      else if (feed.bozo)
+        error(
+          feed.file,
+          `is not well-formed XML: ${feed.error}`,
+          'Fix the endpoint in src/pages that writes it.',
+        );
       continue;
     }
     feeds++;
-    if (feed.bozo) error(feed.file, `is not a well-formed feed: ${feed.error}`, `${fix} Escape text with the feed library rather than by hand.`);
+    if (feed.bozo)
+      error(
+        feed.file,
+        `is not a well-formed feed: ${feed.error}`,
+        `${fix} Escape text with the feed library rather than by hand.`,
+      );
     if (!feed.title.trim()) error(feed.file, 'has no channel/feed title', fix);
     feed.entries.forEach((entry, index) => {
       items++;
@@ -113,10 +159,19 @@ export async function checkFeeds(distDir: string, { siteUrl, python = process.en
       } catch {
         url = undefined;
       }
-      if (!url || url.protocol !== 'https:') error(feed.file, `${name} link is ${entry.link ? `“${entry.link}”` : 'missing'}, not an absolute https URL`, fix);
-      else if (url.origin === origin && !fileOf(distDir, url.pathname)) error(feed.file, `${name} links to ${url.pathname}, which is not a page in dist/`, fix);
+      if (!url || url.protocol !== 'https:')
+        error(
+          feed.file,
+          `${name} link is ${entry.link ? `“${entry.link}”` : 'missing'}, not an absolute https URL`,
+          fix,
+        );
+      else if (url.origin === origin && !fileOf(distDir, url.pathname))
+        error(feed.file, `${name} links to ${url.pathname}, which is not a page in dist/`, fix);
       if (!entry.date) error(feed.file, `${name} has no (parseable) publication date`, fix);
     });
   }
-  return { findings, summary: `${feeds} feed(s), ${items} items parsed with feedparser; ${linked.length} announced by <link rel="alternate"> (${linked.filter((f) => f.pages.some((p) => urlPathOf(distDir, p) === '/')).length} on the home page)` };
+  return {
+    findings,
+    summary: `${feeds} feed(s), ${items} items parsed with feedparser; ${linked.length} announced by <link rel="alternate"> (${linked.filter((f) => f.pages.some((p) => urlPathOf(distDir, p) === '/')).length} on the home page)`,
+  };
 }

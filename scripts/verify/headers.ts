@@ -27,27 +27,58 @@ export function parseHeadersFile(text: string): Map<string, Map<string, string>>
 }
 
 const REQUIRED: { header: string; test: (value: string) => boolean; expected: string }[] = [
-  { header: 'content-security-policy', test: (v) => parseCsp(v).get('frame-ancestors')?.join(' ') === "'none'", expected: "Content-Security-Policy with frame-ancestors 'none'" },
-  { header: 'x-content-type-options', test: (v) => v.toLowerCase() === 'nosniff', expected: 'X-Content-Type-Options: nosniff' },
-  { header: 'referrer-policy', test: (v) => /^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/.test(v), expected: 'Referrer-Policy: strict-origin-when-cross-origin (or stricter)' },
-  { header: 'permissions-policy', test: (v) => /camera=\(\)/.test(v) && /microphone=\(\)/.test(v) && /geolocation=\(\)/.test(v), expected: 'Permissions-Policy denying at least camera, microphone and geolocation' },
-  { header: 'strict-transport-security', test: (v) => Number(/max-age=(\d+)/.exec(v)?.[1] ?? 0) >= 31536000, expected: 'Strict-Transport-Security: max-age of at least one year' },
+  {
+    header: 'content-security-policy',
+    test: (v) => parseCsp(v).get('frame-ancestors')?.join(' ') === "'none'",
+    expected: "Content-Security-Policy with frame-ancestors 'none'",
+  },
+  {
+    header: 'x-content-type-options',
+    test: (v) => v.toLowerCase() === 'nosniff',
+    expected: 'X-Content-Type-Options: nosniff',
+  },
+  {
+    header: 'referrer-policy',
+    test: (v) => /^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/.test(v),
+    expected: 'Referrer-Policy: strict-origin-when-cross-origin (or stricter)',
+  },
+  {
+    header: 'permissions-policy',
+    test: (v) => /camera=\(\)/.test(v) && /microphone=\(\)/.test(v) && /geolocation=\(\)/.test(v),
+    expected: 'Permissions-Policy denying at least camera, microphone and geolocation',
+  },
+  {
+    header: 'strict-transport-security',
+    test: (v) => Number(/max-age=(\d+)/.exec(v)?.[1] ?? 0) >= 31536000,
+    expected: 'Strict-Transport-Security: max-age of at least one year',
+  },
 ];
 
 export function checkHeaders(distDir: string): CheckResult {
   const path = join(distDir, '_headers');
   if (!existsSync(path)) {
     return {
-      findings: [{ severity: 'error', file: display(path), problem: 'is missing, so the site is served without security headers', fix: 'Keep public/_headers (Astro copies it into dist/).' }],
+      findings: [
+        {
+          severity: 'error',
+          file: display(path),
+          problem: 'is missing, so the site is served without security headers',
+          fix: 'Keep public/_headers (Astro copies it into dist/).',
+        },
+      ],
       summary: 'no _headers file',
     };
   }
   const all = parseHeadersFile(readFileSync(path, 'utf8')).get('/*') ?? new Map<string, string>();
-  const findings: Finding[] = REQUIRED.filter(({ header, test }) => !test(all.get(header) ?? '')).map(({ header, expected }) => ({
-    severity: 'error',
-    file: display(path),
-    problem: all.has(header) ? `the /* rule sends ${header}: ${all.get(header)}` : `the /* rule does not send ${header}`,
-    fix: `Send ${expected} for /* in public/_headers.`,
-  }));
+  const findings: Finding[] = REQUIRED.filter(({ header, test }) => !test(all.get(header) ?? '')).map(
+    ({ header, expected }) => ({
+      severity: 'error',
+      file: display(path),
+      problem: all.has(header)
+        ? `the /* rule sends ${header}: ${all.get(header)}`
+        : `the /* rule does not send ${header}`,
+      fix: `Send ${expected} for /* in public/_headers.`,
+    }),
+  );
   return { findings, summary: `${all.size} headers for /* (${REQUIRED.length} required)` };
 }

@@ -30,7 +30,10 @@ function defaultJar(): string {
   return createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
 }
 
-export async function checkHtmlValidity(distDir: string, options: HtmlValidityOptions = {}): Promise<CheckResult> {
+export async function checkHtmlValidity(
+  distDir: string,
+  options: HtmlValidityOptions = {},
+): Promise<CheckResult> {
   const pages = listFiles(distDir, '.html').length;
   const java = options.java ?? 'java';
   const jar = options.jar ?? defaultJar();
@@ -40,11 +43,20 @@ export async function checkHtmlValidity(distDir: string, options: HtmlValidityOp
   let stderr: string;
   try {
     // vnu prints its JSON report on stderr and exits 1 when it found errors.
-    ({ stderr } = await run(java, ['-jar', jar, '--errors-only', '--format', 'json', '--skip-non-html', distDir], { maxBuffer: 64 * 1024 * 1024 }));
+    ({ stderr } = await run(
+      java,
+      ['-jar', jar, '--errors-only', '--format', 'json', '--skip-non-html', distDir],
+      { maxBuffer: 64 * 1024 * 1024 },
+    ));
   } catch (error) {
     const e = error as NodeJS.ErrnoException & { stderr?: string };
     if (e.code === 'ENOENT') {
-      return fail(java, 'Java is not installed, so the Nu HTML Checker cannot run', 'Install a JRE: `sudo apt-get install -y default-jre-headless` (CI does this).', pages);
+      return fail(
+        java,
+        'Java is not installed, so the Nu HTML Checker cannot run',
+        'Install a JRE: `sudo apt-get install -y default-jre-headless` (CI does this).',
+        pages,
+      );
     }
     stderr = e.stderr ?? '';
   }
@@ -52,7 +64,12 @@ export async function checkHtmlValidity(distDir: string, options: HtmlValidityOp
   try {
     messages = (JSON.parse(stderr) as { messages: VnuMessage[] }).messages;
   } catch {
-    return fail(display(distDir), `the Nu HTML Checker did not produce a report: ${stderr.slice(0, 300)}`, 'Run `java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only dist` to see why.', pages);
+    return fail(
+      display(distDir),
+      `the Nu HTML Checker did not produce a report: ${stderr.slice(0, 300)}`,
+      'Run `java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only dist` to see why.',
+      pages,
+    );
   }
   const findings: Finding[] = messages
     .filter((m) => m.type === 'error' || m.type === 'non-document-error')
@@ -63,7 +80,10 @@ export async function checkHtmlValidity(distDir: string, options: HtmlValidityOp
       problem: `${m.message}${m.extract ? ` — near “${m.extract.replace(/\s+/g, ' ').trim()}”` : ''}`,
       fix: 'Fix the markup in the layout/component that renders it (src/layouts, src/components) or the article body; see https://validator.w3.org/nu/about.html for the rule.',
     }));
-  return { findings, summary: `${pages} pages checked with vnu ${findings.length ? '' : '(0 errors)'}`.trim() };
+  return {
+    findings,
+    summary: `${pages} pages checked with vnu ${findings.length ? '' : '(0 errors)'}`.trim(),
+  };
 }
 
 function fail(file: string, problem: string, fix: string, pages: number): CheckResult {

@@ -31,7 +31,9 @@ function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -46,7 +48,10 @@ function pathOf(url: string, port: number): string {
   return path.startsWith('/') || /^[a-z]+:/i.test(path) ? path : `/${path}`;
 }
 
-export async function checkInternalLinks(distDir: string, { siteUrl }: InternalLinkOptions): Promise<CheckResult> {
+export async function checkInternalLinks(
+  distDir: string,
+  { siteUrl }: InternalLinkOptions,
+): Promise<CheckResult> {
   const port = await freePort();
   const local = `http://localhost:${port}/`;
   const origin = new URL(siteUrl).origin;
@@ -66,7 +71,8 @@ export async function checkInternalLinks(distDir: string, { siteUrl }: InternalL
     urlRewriteExpressions: [{ pattern: own, replacement: local }],
     // Everything with a scheme that is not our own origin (https://…, mailto:, tel:) and
     // protocol-relative URLs belong to the external-links check.
-    linksToSkip: async (link) => !own.test(link) && !served.test(link) && (/^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('//')),
+    linksToSkip: async (link) =>
+      !own.test(link) && !served.test(link) && (/^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('//')),
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
@@ -83,11 +89,20 @@ export async function checkInternalLinks(distDir: string, { siteUrl }: InternalL
   const findings = [...byProblem.values()].map(({ finding, files }) => {
     const others = [...files].filter((f) => f !== finding.file).sort();
     if (others.length === 0) return finding;
-    const list = others.length <= 3 ? others.join(', ') : `${others.slice(0, 3).join(', ')} and ${others.length - 3} more`;
-    return { ...finding, problem: `${finding.problem} (also on ${others.length} other page${others.length === 1 ? '' : 's'}: ${list})` };
+    const list =
+      others.length <= 3
+        ? others.join(', ')
+        : `${others.slice(0, 3).join(', ')} and ${others.length - 3} more`;
+    return {
+      ...finding,
+      problem: `${finding.problem} (also on ${others.length} other page${others.length === 1 ? '' : 's'}: ${list})`,
+    };
   });
   const checked = result.links.filter((l) => l.state !== LinkState.SKIPPED).length;
-  return { findings, summary: `${checked} internal links, fragments and CSS url() checked with linkinator in ${seconds} s` };
+  return {
+    findings,
+    summary: `${checked} internal links, fragments and CSS url() checked with linkinator in ${seconds} s`,
+  };
 }
 
 function label(link: LinkResult): string {
@@ -99,11 +114,13 @@ function toFinding(distDir: string, link: LinkResult, port: number): Finding {
   const target = pathOf(link.url, port);
   const parentPath = link.parent ? pathOf(link.parent, port) : undefined;
   const parentFile = parentPath ? fileOf(distDir, parentPath) : undefined;
-  const file = parentFile ? display(parentFile) : parentPath ?? display(distDir);
+  const file = parentFile ? display(parentFile) : (parentPath ?? display(distDir));
   const [targetPath, fragment] = target.split('#') as [string, string | undefined];
-  const fragmentMissing = link.failureDetails?.some((d) => d instanceof Error && /fragment/i.test(d.message)) ?? false;
+  const fragmentMissing =
+    link.failureDetails?.some((d) => d instanceof Error && /fragment/i.test(d.message)) ?? false;
   if (fragmentMissing && fragment !== undefined) {
-    const onSelf = parentPath !== undefined && (targetPath === parentPath || fileOf(distDir, targetPath) === parentFile);
+    const onSelf =
+      parentPath !== undefined && (targetPath === parentPath || fileOf(distDir, targetPath) === parentFile);
     return {
       severity: 'error',
       file,

@@ -12,7 +12,11 @@ import type { CheckResult, Finding } from './types.ts';
 
 const run = promisify(execFile);
 
-export function findKatexErrors(distDir: string): { findings: Finding[]; pages: number; expressions: number } {
+export function findKatexErrors(distDir: string): {
+  findings: Finding[];
+  pages: number;
+  expressions: number;
+} {
   const findings: Finding[] = [];
   let expressions = 0;
   const pages = htmlPages(distDir);
@@ -45,8 +49,10 @@ export function versionsIn(tree: NpmTree, name: string, path: string[] = []): Ma
   const found = new Map<string, string[]>();
   for (const [dep, node] of Object.entries(tree.dependencies ?? {})) {
     const here = [...path, dep];
-    if (dep === name && node.version) found.set(node.version, [...(found.get(node.version) ?? []), here.join(' > ')]);
-    for (const [version, where] of versionsIn(node, name, here)) found.set(version, [...(found.get(version) ?? []), ...where]);
+    if (dep === name && node.version)
+      found.set(node.version, [...(found.get(node.version) ?? []), here.join(' > ')]);
+    for (const [version, where] of versionsIn(node, name, here))
+      found.set(version, [...(found.get(version) ?? []), ...where]);
   }
   return found;
 }
@@ -70,7 +76,10 @@ export function katexVersionFindings(tree: NpmTree): { findings: Finding[]; vers
 
 async function npmLsKatex(projectDir: string): Promise<NpmTree> {
   try {
-    const { stdout } = await run('npm', ['ls', 'katex', '--all', '--json'], { cwd: projectDir, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await run('npm', ['ls', 'katex', '--all', '--json'], {
+      cwd: projectDir,
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return JSON.parse(stdout) as NpmTree;
   } catch (error) {
     // npm ls exits 1 on an invalid tree but still prints the JSON we need.
@@ -80,7 +89,10 @@ async function npmLsKatex(projectDir: string): Promise<NpmTree> {
   }
 }
 
-export async function checkMath(distDir: string, { projectDir = process.cwd() }: { projectDir?: string } = {}): Promise<CheckResult> {
+export async function checkMath(
+  distDir: string,
+  { projectDir = process.cwd() }: { projectDir?: string } = {},
+): Promise<CheckResult> {
   const { findings, pages, expressions } = findKatexErrors(distDir);
   const { findings: versionFindings, versions } = katexVersionFindings(await npmLsKatex(projectDir));
   return {

@@ -57,7 +57,15 @@ export async function checkPageCount(distDir: string, options: PageCountOptions 
 
   const routes = new Map<string, number>();
   for (const page of expectedHtml) routes.set(page.route, (routes.get(page.route) ?? 0) + 1);
-  const breakdown = [...routes].map(([route, n]) => `${route.replace('src/pages/', '')} ${n}${missingByRoute.get(route) ? ` (${missingByRoute.get(route)} missing)` : ''}`).join(', ');
+  const breakdown = [...routes]
+    .map(
+      ([route, n]) =>
+        `${route.replace('src/pages/', '')} ${n}${missingByRoute.get(route) ? ` (${missingByRoute.get(route)} missing)` : ''}`,
+    )
+    .join(', ');
   const others = expected.length - expectedHtml.length;
-  return { findings, summary: `${built.size} HTML pages built, ${byUrl.size} expected from content: ${breakdown}; plus ${others} feed/endpoint files` };
+  return {
+    findings,
+    summary: `${built.size} HTML pages built, ${byUrl.size} expected from content: ${breakdown}; plus ${others} feed/endpoint files`,
+  };
 }

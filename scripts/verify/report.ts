@@ -26,14 +26,19 @@ export function formatReport(checks: RanCheck[], totalSeconds: number, distLabel
     const mark = result.skipped ? '-' : errors ? '✗' : warnings ? '!' : '✓';
     const status = result.skipped
       ? `skipped: ${result.skipped}`
-      : [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ') || 'ok';
+      : [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : '']
+          .filter(Boolean)
+          .join(', ') || 'ok';
     lines.push(`${mark} ${title}: ${status} (${seconds.toFixed(1)} s)`, `    ${result.summary}`);
     const byFile = new Map<string, Finding[]>();
     for (const f of result.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
     for (const [file, findings] of byFile) {
       lines.push(`  ${file}`);
       for (const f of findings) {
-        lines.push(`    ${f.severity === 'error' ? '✗' : '!'} ${f.line ? `line ${f.line}: ` : ''}${f.problem}`, `      fix: ${f.fix}`);
+        lines.push(
+          `    ${f.severity === 'error' ? '✗' : '!'} ${f.line ? `line ${f.line}: ` : ''}${f.problem}`,
+          `      fix: ${f.fix}`,
+        );
       }
     }
   }
@@ -55,7 +60,11 @@ export function githubAnnotations(checks: RanCheck[]): string[] {
   const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   return checks.flatMap(({ id, result }) =>
     result.findings.map((f) => {
-      const props = [`file=${escapeProperty(f.file)}`, ...(f.line ? [`line=${f.line}`] : []), `title=${escapeProperty(`verify ${id}`)}`].join(',');
+      const props = [
+        `file=${escapeProperty(f.file)}`,
+        ...(f.line ? [`line=${f.line}`] : []),
+        `title=${escapeProperty(`verify ${id}`)}`,
+      ].join(',');
       return `::${f.severity} ${props}::${escapeData(`${f.problem}\nfix: ${f.fix}`)}`;
     }),
   );

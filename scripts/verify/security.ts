@@ -39,18 +39,32 @@ export function isJavascriptUrl(value: string): boolean {
   return /^javascript:/i.test(value.replace(/[\u0000-\u0020]/g, ''));
 }
 
-const DATA_FONT = /url\(\s*(['"]?)\s*data:(?:font\/|application\/(?:x-)?font|application\/vnd\.ms-fontobject|application\/octet-stream)/i;
-const EXECUTABLE_SCRIPT_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript', 'text/ecmascript', 'application/ecmascript']);
+const DATA_FONT =
+  /url\(\s*(['"]?)\s*data:(?:font\/|application\/(?:x-)?font|application\/vnd\.ms-fontobject|application\/octet-stream)/i;
+const EXECUTABLE_SCRIPT_TYPES = new Set([
+  '',
+  'module',
+  'text/javascript',
+  'application/javascript',
+  'text/ecmascript',
+  'application/ecmascript',
+]);
 /** Text files where a `javascript:` string can only be a URL (prose lives in HTML text nodes). */
 const TEXT_EXTENSIONS = ['.xml', '.json', '.txt', '.webmanifest', '.rss', '.atom', '.css'];
 
 function hashes(text: string): string[] {
-  return (['sha256', 'sha384', 'sha512'] as const).map((alg) => `'${alg}-${createHash(alg).update(text, 'utf8').digest('base64')}'`);
+  return (['sha256', 'sha384', 'sha512'] as const).map(
+    (alg) => `'${alg}-${createHash(alg).update(text, 'utf8').digest('base64')}'`,
+  );
 }
 
 function attributeValues(el: Element): [string, string][] {
   return Object.entries(el.properties).flatMap(([name, value]) =>
-    Array.isArray(value) ? value.map((v): [string, string] => [name, String(v)]) : value == null ? [] : [[name, String(value)]],
+    Array.isArray(value)
+      ? value.map((v): [string, string] => [name, String(v)])
+      : value == null
+        ? []
+        : [[name, String(value)]],
   );
 }
 
@@ -59,7 +73,13 @@ export function checkSecurity(distDir: string, { siteUrl }: SecurityOptions): Ch
   const findings: Finding[] = [];
   const pages = htmlPages(distDir);
   const push = (file: string, el: Element | undefined, problem: string, fix: string) =>
-    findings.push({ severity: 'error', file: display(file), ...(el && lineOf(el) ? { line: lineOf(el)! } : {}), problem, fix });
+    findings.push({
+      severity: 'error',
+      file: display(file),
+      ...(el && lineOf(el) ? { line: lineOf(el)! } : {}),
+      problem,
+      fix,
+    });
 
   const isThirdParty = (url: string, base: string) => {
     try {
@@ -74,21 +94,48 @@ export function checkSecurity(distDir: string, { siteUrl }: SecurityOptions): Ch
     let csp: Csp | undefined;
     const head = headOf(tree);
     for (const el of head ? elements(head) : []) {
-      if (el.tagName === 'meta' && String(el.properties.httpEquiv ?? '').toLowerCase() === 'content-security-policy') {
+      if (
+        el.tagName === 'meta' &&
+        String(el.properties.httpEquiv ?? '').toLowerCase() === 'content-security-policy'
+      ) {
         csp = parseCsp(String(el.properties.content ?? ''));
       }
     }
     if (!csp) {
-      push(file, undefined, 'has no <meta http-equiv="content-security-policy">', 'Render the page through src/layouts/Base.astro (Astro adds the CSP meta to every page with `security.csp` on in astro.config.ts).');
+      push(
+        file,
+        undefined,
+        'has no <meta http-equiv="content-security-policy">',
+        'Render the page through src/layouts/Base.astro (Astro adds the CSP meta to every page with `security.csp` on in astro.config.ts).',
+      );
       csp = new Map();
     } else {
       for (const [name, values] of csp) {
-        if (values.includes("'unsafe-eval'")) push(file, undefined, `CSP ${name} allows 'unsafe-eval'`, "Remove it from astro.config.ts `security.csp`; Pagefind only needs 'wasm-unsafe-eval'.");
+        if (values.includes("'unsafe-eval'"))
+          push(
+            file,
+            undefined,
+            `CSP ${name} allows 'unsafe-eval'`,
+            "Remove it from astro.config.ts `security.csp`; Pagefind only needs 'wasm-unsafe-eval'.",
+          );
         if (/^(script|style)-src(-elem)?$|^default-src$/.test(name) && values.includes("'unsafe-inline'")) {
-          push(file, undefined, `CSP ${name} allows 'unsafe-inline'`, "Inline styles are allowed on style-src-attr only (for KaTeX); scripts never. Fix astro.config.ts `security.csp`.");
+          push(
+            file,
+            undefined,
+            `CSP ${name} allows 'unsafe-inline'`,
+            'Inline styles are allowed on style-src-attr only (for KaTeX); scripts never. Fix astro.config.ts `security.csp`.',
+          );
         }
-        if (/^script-src/.test(name) && values.some((v) => v === '*' || v === 'https:' || v === 'http:' || v === 'data:')) {
-          push(file, undefined, `CSP ${name} allows any origin (${values.join(' ')})`, 'List only \'self\' (and hashes) in astro.config.ts `security.csp.scriptDirective`.');
+        if (
+          /^script-src/.test(name) &&
+          values.some((v) => v === '*' || v === 'https:' || v === 'http:' || v === 'data:')
+        ) {
+          push(
+            file,
+            undefined,
+            `CSP ${name} allows any origin (${values.join(' ')})`,
+            "List only 'self' (and hashes) in astro.config.ts `security.csp.scriptDirective`.",
+          );
         }
       }
     }
@@ -98,40 +145,88 @@ export function checkSecurity(distDir: string, { siteUrl }: SecurityOptions): Ch
     for (const el of elements(tree)) {
       for (const [name, value] of attributeValues(el)) {
         if (/^on/i.test(name)) {
-          push(file, el, `<${el.tagName}> has an inline event handler ${name.toLowerCase()}="${value.slice(0, 60)}"`, 'Move the behaviour into a <script> in a component (Astro bundles and hashes it); the CSP blocks inline handlers anyway.');
+          push(
+            file,
+            el,
+            `<${el.tagName}> has an inline event handler ${name.toLowerCase()}="${value.slice(0, 60)}"`,
+            'Move the behaviour into a <script> in a component (Astro bundles and hashes it); the CSP blocks inline handlers anyway.',
+          );
         }
         if (isJavascriptUrl(value)) {
-          push(file, el, `<${el.tagName} ${name}> is a javascript: URL (${value.slice(0, 60)})`, 'Use an http(s) or relative URL. If it comes from content, fix the article/person file: the content lint should have refused it.');
+          push(
+            file,
+            el,
+            `<${el.tagName} ${name}> is a javascript: URL (${value.slice(0, 60)})`,
+            'Use an http(s) or relative URL. If it comes from content, fix the article/person file: the content lint should have refused it.',
+          );
         }
       }
       if (el.tagName === 'script') {
-        const type = String(el.properties.type ?? '').toLowerCase().trim();
+        const type = String(el.properties.type ?? '')
+          .toLowerCase()
+          .trim();
         const src = el.properties.src;
         const text = toString(el);
         if (src !== undefined) {
-          if (isThirdParty(String(src), url)) push(file, el, `loads a third-party script ${String(src)}`, 'Self-host it under src/ (Astro bundles it) or drop it: the publication loads no third-party code.');
+          if (isThirdParty(String(src), url))
+            push(
+              file,
+              el,
+              `loads a third-party script ${String(src)}`,
+              'Self-host it under src/ (Astro bundles it) or drop it: the publication loads no third-party code.',
+            );
         } else if (EXECUTABLE_SCRIPT_TYPES.has(type) && text.trim() !== '') {
           if (!hashes(text).some((h) => scriptSources.includes(h))) {
-            push(file, el, `has an inline <script> whose hash is not in the page's CSP (“${text.trim().slice(0, 60)}”)`, 'Only scripts Astro processes are allowed; if this came from content or a set:html, remove it. Put page scripts in a component <script>.');
+            push(
+              file,
+              el,
+              `has an inline <script> whose hash is not in the page's CSP (“${text.trim().slice(0, 60)}”)`,
+              'Only scripts Astro processes are allowed; if this came from content or a set:html, remove it. Put page scripts in a component <script>.',
+            );
           }
         } else if (/json/.test(type) && /javascript:/i.test(text)) {
-          push(file, el, `${type} data contains a javascript: URL`, 'Fix the URL at its source (article sources, person links); only http(s) URLs may be published.');
+          push(
+            file,
+            el,
+            `${type} data contains a javascript: URL`,
+            'Fix the URL at its source (article sources, person links); only http(s) URLs may be published.',
+          );
         }
       }
       if (el.tagName === 'link') {
-        const rel = (Array.isArray(el.properties.rel) ? el.properties.rel : [el.properties.rel]).map((r) => String(r).toLowerCase());
+        const rel = (Array.isArray(el.properties.rel) ? el.properties.rel : [el.properties.rel]).map((r) =>
+          String(r).toLowerCase(),
+        );
         const href = String(el.properties.href ?? '');
-        const asScript = rel.includes('modulepreload') || (rel.includes('preload') && /^(script|style|font)$/.test(String(el.properties.as ?? '')));
+        const asScript =
+          rel.includes('modulepreload') ||
+          (rel.includes('preload') && /^(script|style|font)$/.test(String(el.properties.as ?? '')));
         if ((rel.includes('stylesheet') || asScript) && isThirdParty(href, url)) {
-          push(file, el, `loads a third-party ${rel.join(' ')} ${href}`, 'Self-host the stylesheet or font (import it so Astro bundles it).');
+          push(
+            file,
+            el,
+            `loads a third-party ${rel.join(' ')} ${href}`,
+            'Self-host the stylesheet or font (import it so Astro bundles it).',
+          );
         }
       }
       if (el.tagName === 'style') {
         const text = toString(el);
         if (text.trim() !== '' && !hashes(text).some((h) => styleSources.includes(h))) {
-          push(file, el, 'has an inline <style> whose hash is not in the page\'s CSP', 'Put styles in a component\'s <style> (Astro bundles and hashes them), not in content.');
+          push(
+            file,
+            el,
+            "has an inline <style> whose hash is not in the page's CSP",
+            "Put styles in a component's <style> (Astro bundles and hashes them), not in content.",
+          );
         }
-        if (DATA_FONT.test(text)) push(file, el, 'inlines a font as a data: URL', 'Keep `vite.build.assetsInlineLimit: 0` in astro.config.ts so fonts stay files.');
+        if (DATA_FONT.test(text))
+          push(
+            file,
+            el,
+            'inlines a font as a data: URL',
+            'Keep `vite.build.assetsInlineLimit: 0` in astro.config.ts so fonts stay files.',
+          );
       }
     }
   }
@@ -142,10 +237,22 @@ export function checkSecurity(distDir: string, { siteUrl }: SecurityOptions): Ch
     const lines = text.split('\n');
     lines.forEach((line, index) => {
       if (/javascript:/i.test(line) && !file.endsWith('.css')) {
-        findings.push({ severity: 'error', file: display(file), line: index + 1, problem: 'contains a javascript: URL', fix: 'Fix the URL at its source (article sources, person links, feed items); only http(s) URLs may be published.' });
+        findings.push({
+          severity: 'error',
+          file: display(file),
+          line: index + 1,
+          problem: 'contains a javascript: URL',
+          fix: 'Fix the URL at its source (article sources, person links, feed items); only http(s) URLs may be published.',
+        });
       }
       if (file.endsWith('.css') && DATA_FONT.test(line)) {
-        findings.push({ severity: 'error', file: display(file), line: index + 1, problem: 'inlines a font as a data: URL', fix: 'Keep `vite.build.assetsInlineLimit: 0` in astro.config.ts so fonts stay files (a data: font would need font-src data:).' });
+        findings.push({
+          severity: 'error',
+          file: display(file),
+          line: index + 1,
+          problem: 'inlines a font as a data: URL',
+          fix: 'Keep `vite.build.assetsInlineLimit: 0` in astro.config.ts so fonts stay files (a data: font would need font-src data:).',
+        });
       }
     });
   }

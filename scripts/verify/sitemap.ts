@@ -16,7 +16,11 @@ export interface SitemapOptions {
 }
 
 export function sitemapXsd(): string {
-  return join(dirname(createRequire(import.meta.url).resolve('sitemap/package.json')), 'schema', 'sitemap.xsd');
+  return join(
+    dirname(createRequire(import.meta.url).resolve('sitemap/package.json')),
+    'schema',
+    'sitemap.xsd',
+  );
 }
 
 async function locs(file: string, parent: 'url' | 'sitemap'): Promise<string[] | undefined> {
@@ -32,9 +36,15 @@ export async function checkSitemap(distDir: string, { siteUrl }: SitemapOptions)
   const error = (file: string, problem: string, fix: string, line?: number) =>
     findings.push({ severity: 'error', file: display(file), ...(line ? { line } : {}), problem, fix });
 
-  const index = ['sitemap-index.xml', 'sitemap.xml'].map((name) => join(distDir, name)).find((f) => existsSync(f));
+  const index = ['sitemap-index.xml', 'sitemap.xml']
+    .map((name) => join(distDir, name))
+    .find((f) => existsSync(f));
   if (!index) {
-    error(join(distDir, 'sitemap-index.xml'), 'is missing: the site publishes no sitemap', 'Keep @astrojs/sitemap in astro.config.ts integrations (with `site` set).');
+    error(
+      join(distDir, 'sitemap-index.xml'),
+      'is missing: the site publishes no sitemap',
+      'Keep @astrojs/sitemap in astro.config.ts integrations (with `site` set).',
+    );
     return { findings, summary: 'no sitemap' };
   }
   const root = await xmllint(['--xpath', 'local-name(/*)', index]);
@@ -43,7 +53,13 @@ export async function checkSitemap(distDir: string, { siteUrl }: SitemapOptions)
     return { findings, summary: 'xmllint missing' };
   }
   if (!root.ok) {
-    for (const e of xmllintErrors(root.stderr, index)) error(index, `is not well-formed XML: ${e.message}`, 'Check the sitemap integration in astro.config.ts.', e.line);
+    for (const e of xmllintErrors(root.stderr, index))
+      error(
+        index,
+        `is not well-formed XML: ${e.message}`,
+        'Check the sitemap integration in astro.config.ts.',
+        e.line,
+      );
     return { findings, summary: 'sitemap index not well-formed' };
   }
 
@@ -53,7 +69,12 @@ export async function checkSitemap(distDir: string, { siteUrl }: SitemapOptions)
     urlsets = [];
     for (const loc of (await locs(index, 'sitemap')) ?? []) {
       const file = loc.startsWith(`${origin}/`) ? join(distDir, new URL(loc).pathname) : undefined;
-      if (!file || !existsSync(file)) error(index, `lists ${loc}, which is not a sitemap in dist/`, `Sitemap URLs must be on ${origin} and point at a generated file.`);
+      if (!file || !existsSync(file))
+        error(
+          index,
+          `lists ${loc}, which is not a sitemap in dist/`,
+          `Sitemap URLs must be on ${origin} and point at a generated file.`,
+        );
       else urlsets.push(file);
     }
   }
@@ -63,7 +84,13 @@ export async function checkSitemap(distDir: string, { siteUrl }: SitemapOptions)
   for (const file of urlsets) {
     const valid = await xmllint(['--noout', '--schema', xsd, file]);
     if (!valid.ok) {
-      for (const e of xmllintErrors(valid.stderr, file)) error(file, `does not validate against the sitemap XSD: ${e.message}`, 'Fix the sitemap options in astro.config.ts (or the page data feeding lastmod).', e.line);
+      for (const e of xmllintErrors(valid.stderr, file))
+        error(
+          file,
+          `does not validate against the sitemap XSD: ${e.message}`,
+          'Fix the sitemap options in astro.config.ts (or the page data feeding lastmod).',
+          e.line,
+        );
       continue;
     }
     for (const loc of (await locs(file, 'url')) ?? []) {
@@ -83,18 +110,33 @@ export async function checkSitemap(distDir: string, { siteUrl }: SitemapOptions)
     const target = loc.startsWith(`${origin}/`) ? fileOf(distDir, new URL(loc).pathname) : undefined;
     error(
       file,
-      target ? `lists ${loc}, but ${display(target)} is not indexable (404 or noindex)` : `lists ${loc}, which is not a page in dist/`,
-      target ? 'Filter it out in the sitemap integration (`filter` in astro.config.ts).' : 'Every sitemap URL must be a built page on the site origin; check `site` in astro.config.ts.',
+      target
+        ? `lists ${loc}, but ${display(target)} is not indexable (404 or noindex)`
+        : `lists ${loc}, which is not a page in dist/`,
+      target
+        ? 'Filter it out in the sitemap integration (`filter` in astro.config.ts).'
+        : 'Every sitemap URL must be a built page on the site origin; check `site` in astro.config.ts.',
     );
   }
   for (const url of indexable) {
     if (!listed.has(url)) {
       const file = fileOf(distDir, new URL(url).pathname)!;
-      error(file, `is an indexable page but the sitemap does not list ${url}`, 'Add it to the sitemap, or mark the page noindex if it should not be found.');
+      error(
+        file,
+        `is an indexable page but the sitemap does not list ${url}`,
+        'Add it to the sitemap, or mark the page noindex if it should not be found.',
+      );
     }
   }
   if (listed.size !== indexable.size) {
-    error(index, `lists ${listed.size} URLs but dist has ${indexable.size} indexable pages (${pages.length} HTML pages minus 404 and noindex)`, 'See the per-page findings above.');
+    error(
+      index,
+      `lists ${listed.size} URLs but dist has ${indexable.size} indexable pages (${pages.length} HTML pages minus 404 and noindex)`,
+      'See the per-page findings above.',
+    );
   }
-  return { findings, summary: `${listed.size} URLs in ${urlsets.length} sitemap file(s) validated with xmllint; ${indexable.size} indexable of ${pages.length} pages` };
+  return {
+    findings,
+    summary: `${listed.size} URLs in ${urlsets.length} sitemap file(s) validated with xmllint; ${indexable.size} indexable of ${pages.length} pages`,
+  };
 }

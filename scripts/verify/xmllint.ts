@@ -21,12 +21,14 @@ export async function xmllint(args: string[]): Promise<XmllintResult> {
     return { ok: true, stdout, stderr };
   } catch (error) {
     const e = error as NodeJS.ErrnoException & { stdout?: string; stderr?: string };
-    if (e.code === 'ENOENT') return { ok: false, stdout: '', stderr: 'xmllint is not installed', missing: true };
+    if (e.code === 'ENOENT')
+      return { ok: false, stdout: '', stderr: 'xmllint is not installed', missing: true };
     return { ok: false, stdout: e.stdout ?? '', stderr: e.stderr ?? String(error) };
   }
 }
 
-export const INSTALL_XMLLINT = 'Install xmllint: `sudo apt-get install -y libxml2-utils` (npm run tools does it).';
+export const INSTALL_XMLLINT =
+  'Install xmllint: `sudo apt-get install -y libxml2-utils` (npm run tools does it).';
 
 /** `file:12: message` lines from xmllint's stderr, as line + message. */
 export function xmllintErrors(stderr: string, file: string): { line?: number; message: string }[] {
@@ -35,6 +37,11 @@ export function xmllintErrors(stderr: string, file: string): { line?: number; me
     .filter((l) => l.startsWith(`${file}:`))
     .map((l) => {
       const match = /^[^:]+:(\d+): (.*)$/.exec(l);
-      return match ? { line: Number(match[1]), message: match[2]!.replace(/^(element \S+: )?(Schemas validity error|parser error) : /, '') } : { message: l };
+      return match
+        ? {
+            line: Number(match[1]),
+            message: match[2]!.replace(/^(element \S+: )?(Schemas validity error|parser error) : /, ''),
+          }
+        : { message: l };
     });
 }

@@ -14,7 +14,11 @@ export interface AnalysedArticle {
   rendered?: RenderedArticle;
 }
 
-export async function analyseArticle(path: string, cwd: string, people: ReadonlySet<string>): Promise<AnalysedArticle> {
+export async function analyseArticle(
+  path: string,
+  cwd: string,
+  people: ReadonlySet<string>,
+): Promise<AnalysedArticle> {
   const problems: Problem[] = [];
   const { content, tree } = await lintArticleFile(path, cwd, people, problems);
   if (!content || !tree || errorsIn(problems).length > 0) return { problems };

@@ -37,14 +37,27 @@ const POOL_THRESHOLD = 16;
  * only if both its text and this are unchanged: a fixed plugin must re-render every article.
  * (Astro itself resets the store only when the Astro config changes.)
  */
-const PIPELINE_SOURCES = ['src/lib/markdown', 'src/lib/content-lint', 'src/components/mdx', 'src/schemas', 'src/lib/article-analysis.ts', 'src/lib/citations.ts', 'src/lib/corrections.ts', 'package-lock.json'];
+const PIPELINE_SOURCES = [
+  'src/lib/markdown',
+  'src/lib/content-lint',
+  'src/components/mdx',
+  'src/schemas',
+  'src/lib/article-analysis.ts',
+  'src/lib/citations.ts',
+  'src/lib/corrections.ts',
+  'package-lock.json',
+];
 
 async function pipelineFingerprint(cwd: string): Promise<string> {
-  const files = (await findFiles(PIPELINE_SOURCES.map((p) => (/\.\w+$/.test(p) ? p : `${p}/**/*`)), { cwd, absolute: true })).sort();
+  const files = (
+    await findFiles(
+      PIPELINE_SOURCES.map((p) => (/\.\w+$/.test(p) ? p : `${p}/**/*`)),
+      { cwd, absolute: true },
+    )
+  ).sort();
   const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
   return files.map((file, i) => `${relative(cwd, file)}\n${texts[i]}`).join('\n');
 }
-
 
 async function analyseAll(tasks: ArticleTask[]): Promise<AnalysedArticle[]> {
   if (tasks.length < POOL_THRESHOLD) {
@@ -90,14 +103,18 @@ export function articleLoader(options: { root: string }): Loader {
         }
         const results = await analyseAll(pending.map((p) => p.task));
         const problems = results.flatMap((r) => r.problems);
-        for (const warning of problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));
+        for (const warning of problems.filter((p) => p.severity === 'warning'))
+          logger.warn(formatProblem(warning));
         const errors = errorsIn(problems);
         if (errors.length > 0) {
-          throw new Error(`${errors.length} problem(s) in the articles; fix them and build again:\n${errors.map(formatProblem).join('\n')}`);
+          throw new Error(
+            `${errors.length} problem(s) in the articles; fix them and build again:\n${errors.map(formatProblem).join('\n')}`,
+          );
         }
         for (const [index, { path, id, digest }] of pending.entries()) {
           const { data, rendered } = results[index]!;
-          if (!data || !rendered) throw new Error(`${relative(cwd, path)}: the article could not be analysed`);
+          if (!data || !rendered)
+            throw new Error(`${relative(cwd, path)}: the article could not be analysed`);
           store.set({
             id,
             data: await context.parseData({ id, data, filePath: path }),
@@ -105,7 +122,10 @@ export function articleLoader(options: { root: string }): Loader {
             // embedded in the build as one string (see scripts/bench/README.md).
             filePath: relative(cwd, path),
             digest,
-            rendered: { html: rendered.html, metadata: { headings: rendered.headings, frontmatter: rendered.frontmatter } },
+            rendered: {
+              html: rendered.html,
+              metadata: { headings: rendered.headings, frontmatter: rendered.frontmatter },
+            },
           });
         }
       }
@@ -114,7 +134,10 @@ export function articleLoader(options: { root: string }): Loader {
       const seen = new Map<string, string>();
       for (const file of files) {
         const other = seen.get(articleIdOf(file));
-        if (other) throw new Error(`${relative(cwd, file)}: slug "${articleIdOf(file)}" is already used by ${relative(cwd, other)}; rename one of them.`);
+        if (other)
+          throw new Error(
+            `${relative(cwd, file)}: slug "${articleIdOf(file)}" is already used by ${relative(cwd, other)}; rename one of them.`,
+          );
         seen.set(articleIdOf(file), file);
       }
       await sync(files);

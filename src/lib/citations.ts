@@ -42,7 +42,13 @@ export function findCitations(text: string): CitationMatch[] {
       items.push(parsed[2] ? { id, locator: parsed[2].trim() } : { id });
     }
     const start = m.index;
-    matches.push({ start, end: start + raw.length, raw, items, ...(malformed !== undefined ? { malformed } : {}) });
+    matches.push({
+      start,
+      end: start + raw.length,
+      raw,
+      items,
+      ...(malformed !== undefined ? { malformed } : {}),
+    });
   }
   return matches;
 }

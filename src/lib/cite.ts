@@ -78,18 +78,23 @@ const BIBTEX_SPECIALS: Record<string, string> = {
  * breaks collapse to spaces; Unicode letters stay as they are (biber and modern BibTeX read UTF-8).
  */
 export function escapeBibtex(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/[\\{}&%$#_~^]/g, (char) => BIBTEX_SPECIALS[char]!);
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\{}&%$#_~^]/g, (char) => BIBTEX_SPECIALS[char]!);
 }
 
 /** A key that is unique across the site and safe in every BibTeX dialect. */
 export function bibtexKey(slug: string): string {
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) throw new Error(`cannot make a BibTeX key from slug "${slug}"`);
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug))
+    throw new Error(`cannot make a BibTeX key from slug "${slug}"`);
   return `mlsr-${slug}`;
 }
 
 /** A BibTeX @article entry; the title is double-braced so its capitalisation survives. */
 export function toBibtex(article: CitableArticle): string {
-  if (/[\s{}\\]/.test(article.url)) throw new Error(`URL "${article.url}" cannot appear in a BibTeX url field`);
+  if (/[\s{}\\]/.test(article.url))
+    throw new Error(`URL "${article.url}" cannot appear in a BibTeX url field`);
   const fields: [string, string][] = [
     ['author', `{${article.authors.map(escapeBibtex).join(' and ')}}`],
     ['title', `{{${escapeBibtex(article.title)}}}`],

@@ -6,5 +6,8 @@ export const contentRoot: string = (process.env.MLSR_CONTENT_ROOT ?? './content'
 
 /** An article's id is its file name without extension: the URL slug. */
 export function articleIdOf(file: string): string {
-  return file.split('/').pop()!.replace(/\.mdx?$/, '');
+  return file
+    .split('/')
+    .pop()!
+    .replace(/\.mdx?$/, '');
 }

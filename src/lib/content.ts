@@ -58,7 +58,12 @@ export async function getPeople(): Promise<PersonEntry[]> {
   return [...(await getPeopleById()).values()].sort((a, b) => compareByRole(a.data, b.data));
 }
 
-function resolvePerson(people: Map<string, PersonEntry>, ref: string | { id: string }, entry: ArticleEntry, field: string): PersonEntry {
+function resolvePerson(
+  people: Map<string, PersonEntry>,
+  ref: string | { id: string },
+  entry: ArticleEntry,
+  field: string,
+): PersonEntry {
   const id = personIdOf(ref);
   const person = people.get(id);
   // The content gate reports this first; this guards direct `astro` runs that skip it.
@@ -68,8 +73,12 @@ function resolvePerson(people: Map<string, PersonEntry>, ref: string | { id: str
 
 /** Computed by the article loader when it renders the body (the raw body is not stored). */
 function readingMinutesOf(entry: ArticleEntry): number {
-  const minutes = (entry.rendered?.metadata?.frontmatter as { readingMinutes?: unknown } | undefined)?.readingMinutes;
-  if (typeof minutes !== 'number') throw new Error(`${entry.filePath ?? entry.id}: no reading time in the rendered article (stale content cache? delete node_modules/.astro)`);
+  const minutes = (entry.rendered?.metadata?.frontmatter as { readingMinutes?: unknown } | undefined)
+    ?.readingMinutes;
+  if (typeof minutes !== 'number')
+    throw new Error(
+      `${entry.filePath ?? entry.id}: no reading time in the rendered article (stale content cache? delete node_modules/.astro)`,
+    );
   return minutes;
 }
 
@@ -119,8 +128,11 @@ export async function getArticlesByTag(tag: string): Promise<Article[]> {
 /** Every tag in use with its article count, most used first. */
 export async function getTags(): Promise<{ tag: string; count: number }[]> {
   const counts = new Map<string, number>();
-  for (const article of await getArticles()) for (const tag of article.data.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-  return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  for (const article of await getArticles())
+    for (const tag of article.data.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return [...counts]
+    .map(([tag, count]) => ({ tag, count }))
+    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
 }
 
 export async function getArticlesWrittenBy(personId: string): Promise<Article[]> {

@@ -5,8 +5,18 @@
 import { site } from '../site.config.ts';
 export { isoDay } from '../schemas/date.ts';
 
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: site.timeZone });
-const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: site.timeZone });
+const longDate = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: site.timeZone,
+});
+const shortDate = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: site.timeZone,
+});
 
 /** "14 March 2025" */
 export function formatDate(date: Date): string {
@@ -33,6 +43,10 @@ export function latest(...dates: (Date | undefined)[]): Date {
  * When an article last changed: the latest of published, updated and its last correction.
  * Feeds, the sitemap's lastmod and JSON-LD's dateModified all use this one rule.
  */
-export function modifiedOf(article: { published: Date; updated?: Date | undefined; corrections: readonly { date: Date }[] }): Date {
+export function modifiedOf(article: {
+  published: Date;
+  updated?: Date | undefined;
+  corrections: readonly { date: Date }[];
+}): Date {
   return latest(article.published, article.updated, ...article.corrections.map((c) => c.date));
 }

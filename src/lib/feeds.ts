@@ -29,9 +29,21 @@ export interface Feed extends FeedLink {
 /** Every feed the site publishes: its title, address and page, for the endpoints and autodiscovery. */
 export const feeds = {
   site: (): Feed => ({ title: site.name, href: urls.feed(), page: urls.home() }),
-  beat: (beat: Beat): Feed => ({ title: `${site.name}: ${beat.title}`, href: urls.beatFeed(beat.id), page: urls.beat(beat.id) }),
-  corrections: (): Feed => ({ title: `${site.name}: corrections`, href: urls.correctionsFeed(), page: urls.corrections() }),
-  newsletter: (): Feed => ({ title: `${site.name}: the weekly newsletter`, href: urls.newsletterFeed(), page: urls.newsletter() }),
+  beat: (beat: Beat): Feed => ({
+    title: `${site.name}: ${beat.title}`,
+    href: urls.beatFeed(beat.id),
+    page: urls.beat(beat.id),
+  }),
+  corrections: (): Feed => ({
+    title: `${site.name}: corrections`,
+    href: urls.correctionsFeed(),
+    page: urls.corrections(),
+  }),
+  newsletter: (): Feed => ({
+    title: `${site.name}: the weekly newsletter`,
+    href: urls.newsletterFeed(),
+    page: urls.newsletter(),
+  }),
 };
 
 const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite'] as const;
@@ -78,7 +90,9 @@ export function feedHtml(html: string, pageUrl: string): string {
     }
     return undefined;
   });
-  return unified().use(rehypeStringify).stringify(tree as Root);
+  return unified()
+    .use(rehypeStringify)
+    .stringify(tree as Root);
 }
 
 /** RSS wants "email (Name)" for authors; the editors' address stands for everyone. */
@@ -106,7 +120,8 @@ export function feedOptions(channel: FeedChannel): RSSOptions {
   const items = [...channel.items].sort((a, b) => (b.pubDate?.getTime() ?? 0) - (a.pubDate?.getTime() ?? 0));
   const newest = items[0]?.pubDate;
   const self = absoluteUrl(channel.feed.href);
-  if (/[<>&"']/.test(self)) throw new Error(`feed path ${channel.feed.href} cannot be written into XML as is`);
+  if (/[<>&"']/.test(self))
+    throw new Error(`feed path ${channel.feed.href} cannot be written into XML as is`);
   return {
     title: channel.feed.title,
     description: channel.description,
@@ -123,9 +138,16 @@ export function feedOptions(channel: FeedChannel): RSSOptions {
   };
 }
 
-function renderedHtml(entry: { id: string; filePath?: string | undefined; rendered?: { html: string } | undefined }): string {
+function renderedHtml(entry: {
+  id: string;
+  filePath?: string | undefined;
+  rendered?: { html: string } | undefined;
+}): string {
   const html = entry.rendered?.html;
-  if (html === undefined) throw new Error(`${entry.filePath ?? entry.id}: the content layer has no rendered HTML for this entry, so its feed item would be empty`);
+  if (html === undefined)
+    throw new Error(
+      `${entry.filePath ?? entry.id}: the content layer has no rendered HTML for this entry, so its feed item would be empty`,
+    );
   return html;
 }
 

@@ -29,7 +29,10 @@ export function articleMetaTags(article: MetaArticle): MetaTag[] {
     { property: 'article:published_time', content: isoDay(data.published) },
     { property: 'article:modified_time', content: isoDay(article.modified) },
     { property: 'article:section', content: article.beat.title },
-    ...article.authors.map((person) => ({ property: 'article:author', content: absoluteUrl(urls.person(person.id)) })),
+    ...article.authors.map((person) => ({
+      property: 'article:author',
+      content: absoluteUrl(urls.person(person.id)),
+    })),
     ...data.tags.map((tag) => ({ property: 'article:tag', content: tag })),
     // Twitter/X card labels.
     { name: 'twitter:label1', content: 'Written by' },

@@ -24,7 +24,10 @@ export function issueParts(markdown: string, titles: ReadonlyMap<string, string>
     const internal = new URL(url).origin === new URL(absoluteUrl('/')).origin;
     const slug = internal ? ARTICLE_PATH.exec(new URL(url).pathname)?.[1] : undefined;
     const title = slug ? titles.get(slug) : undefined;
-    parts.set(url, title ? { url, name: title, articleSlug: slug } : { url, name: toString(node).trim() || url });
+    parts.set(
+      url,
+      title ? { url, name: title, articleSlug: slug } : { url, name: toString(node).trim() || url },
+    );
   });
   return [...parts.values()];
 }

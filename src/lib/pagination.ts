@@ -19,8 +19,13 @@ export interface PagedPath<T> {
 }
 
 /** One static path per page; `urlOf(n)` must match the route's URL scheme. */
-export function paginate<T>(items: readonly T[], pageSize: number, urlOf: (page: number) => string): PagedPath<T>[] {
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`page size must be a positive integer, got ${pageSize}`);
+export function paginate<T>(
+  items: readonly T[],
+  pageSize: number,
+  urlOf: (page: number) => string,
+): PagedPath<T>[] {
+  if (!Number.isInteger(pageSize) || pageSize < 1)
+    throw new Error(`page size must be a positive integer, got ${pageSize}`);
   const total = Math.max(1, Math.ceil(items.length / pageSize));
   return Array.from({ length: total }, (_, index) => {
     const current = index + 1;

@@ -3,7 +3,9 @@ import { PERSON_ROLES, ROLE_TITLES, type PersonData } from '../schemas/person.ts
 
 /** "Dr. Nadia Volkov, PhD" — the masthead form. */
 export function fullName(person: PersonData): string {
-  return [person.honorific, person.name].filter(Boolean).join(' ') + (person.degree ? `, ${person.degree}` : '');
+  return (
+    [person.honorific, person.name].filter(Boolean).join(' ') + (person.degree ? `, ${person.degree}` : '')
+  );
 }
 
 export function roleTitle(person: PersonData): string {

@@ -15,7 +15,10 @@ export const RELATED_WEIGHTS = { sharedTag: 2, sameBeat: 1 } as const;
 function scoreWith(tags: ReadonlySet<string>, article: RelatedCandidate, other: RelatedCandidate): number {
   if (other.slug === article.slug) return 0;
   const shared = new Set(other.data.tags.filter((tag) => tags.has(tag))).size;
-  return shared * RELATED_WEIGHTS.sharedTag + (other.data.beat === article.data.beat ? RELATED_WEIGHTS.sameBeat : 0);
+  return (
+    shared * RELATED_WEIGHTS.sharedTag +
+    (other.data.beat === article.data.beat ? RELATED_WEIGHTS.sameBeat : 0)
+  );
 }
 
 /** How related `other` is to `article`: 0 means not related at all. */
@@ -42,7 +45,11 @@ function compare<T extends RelatedCandidate>(x: Scored<T>, y: Scored<T>): number
  * Runs once per article over the whole archive, so it keeps only the best `count` as it goes
  * instead of sorting every candidate (linear per article, not n log n).
  */
-export function pickRelated<T extends RelatedCandidate>(article: RelatedCandidate, candidates: readonly T[], count = 3): T[] {
+export function pickRelated<T extends RelatedCandidate>(
+  article: RelatedCandidate,
+  candidates: readonly T[],
+  count = 3,
+): T[] {
   const limit = Math.max(0, count);
   const tags = new Set(article.data.tags);
   const best: Scored<T>[] = [];

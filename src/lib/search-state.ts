@@ -73,10 +73,15 @@ export interface PagefindSearchOptions {
  * The arguments for `pagefind.search(term, options)`: a null term lists everything that
  * matches the filters; without a query, relevance means nothing, so the newest come first.
  */
-export function toPagefindSearch(state: SearchState): { term: string | null; options: PagefindSearchOptions } {
+export function toPagefindSearch(state: SearchState): {
+  term: string | null;
+  options: PagefindSearchOptions;
+} {
   const term = state.q.trim() || null;
   const options: PagefindSearchOptions = {};
-  const filters = Object.fromEntries(SEARCH_FILTERS.flatMap((key) => (state.filters[key] ? [[key, state.filters[key]]] : [])));
+  const filters = Object.fromEntries(
+    SEARCH_FILTERS.flatMap((key) => (state.filters[key] ? [[key, state.filters[key]]] : [])),
+  );
   if (Object.keys(filters).length > 0) options.filters = filters;
   const sort = term === null && state.sort === 'relevance' ? 'newest' : state.sort;
   if (sort !== 'relevance') options.sort = { [SEARCH_SORT_KEY]: sort === 'newest' ? 'desc' : 'asc' };

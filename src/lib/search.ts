@@ -38,7 +38,10 @@ export function articleSearchRecord(article: Article): SearchRecord {
     meta: {
       title: data.title,
       beat: article.beat.title,
-      author: authorNames.length > 1 ? `${authorNames.slice(0, -1).join(', ')} and ${authorNames.at(-1)}` : (authorNames[0] ?? ''),
+      author:
+        authorNames.length > 1
+          ? `${authorNames.slice(0, -1).join(', ')} and ${authorNames.at(-1)}`
+          : (authorNames[0] ?? ''),
       reviewer: fullName(article.reviewer.data),
       date: formatDate(data.published),
       iso: isoDay(data.published),
@@ -67,7 +70,13 @@ export function newsletterSearchRecord(issue: NewsletterEntry): SearchRecord {
       iso: isoDay(data.date),
       dek: data.summary,
     },
-    filters: { beat: [NEWSLETTER_BEAT], author: [], reviewer: [], tag: [], year: [String(yearOf(data.date))] },
+    filters: {
+      beat: [NEWSLETTER_BEAT],
+      author: [],
+      reviewer: [],
+      tag: [],
+      year: [String(yearOf(data.date))],
+    },
     sort: { date: isoDay(data.date) },
   };
 }
@@ -93,10 +102,15 @@ export function searchFacets(
     return [...seen].map(([value, label]) => ({ value, label })).sort(byLabel);
   };
   const usedBeats = new Set(articles.map((a) => a.data.beat));
-  const years = new Set([...articles.map((a) => yearOf(a.data.published)), ...issues.map((i) => yearOf(i.data.date))]);
+  const years = new Set([
+    ...articles.map((a) => yearOf(a.data.published)),
+    ...issues.map((i) => yearOf(i.data.date)),
+  ]);
   return {
     beat: [
-      ...beats.filter((b) => usedBeats.has(b.id as Article['data']['beat'])).map((b) => ({ value: b.id, label: b.shortTitle })),
+      ...beats
+        .filter((b) => usedBeats.has(b.id as Article['data']['beat']))
+        .map((b) => ({ value: b.id, label: b.shortTitle })),
       ...(issues.length > 0 ? [{ value: NEWSLETTER_BEAT, label: 'Newsletter' }] : []),
     ],
     author: people((a) => a.authors),

@@ -24,7 +24,10 @@ export const TAG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Counts sentences the way an editor would: terminal punctuation followed by space or end. */
 export function countSentences(text: string): number {
-  return text.trim().split(/(?<=[.!?])\s+(?=\S)/).filter((s) => s.trim().length > 0).length;
+  return text
+    .trim()
+    .split(/(?<=[.!?])\s+(?=\S)/)
+    .filter((s) => s.trim().length > 0).length;
 }
 
 /**
@@ -32,99 +35,108 @@ export function countSentences(text: string): number {
  * an error so a typo (`reviwer:`) can never silently drop a field.
  */
 export function articleSchema(personRef: PersonRefSchema) {
-  return z
-    .object({
-      title: z.string().trim().min(1, { error: 'is required' }),
-      /** The dek: one to three sentences under the title and in listings. */
-      description: z
-        .string()
-        .trim()
-        .min(1, { error: 'is required: write a one-to-three-sentence dek' })
-        .refine((text) => countSentences(text) <= 3, {
-          error: 'must be one to three sentences; move the rest into the body',
+  return (
+    z
+      .object({
+        title: z.string().trim().min(1, { error: 'is required' }),
+        /** The dek: one to three sentences under the title and in listings. */
+        description: z
+          .string()
+          .trim()
+          .min(1, { error: 'is required: write a one-to-three-sentence dek' })
+          .refine((text) => countSentences(text) <= 3, {
+            error: 'must be one to three sentences; move the rest into the body',
+          }),
+        beat: z.enum(BEAT_IDS, { error: `must be one of ${BEAT_IDS.join(', ')}` }),
+        /** One person id, or a list of ids for co-authored pieces. */
+        author: z
+          .union([personRef, z.array(personRef).min(1, { error: 'list at least one author' })], {
+            error: 'must be a person id, or a list of person ids for a co-authored piece',
+          })
+          .transform((v) => (Array.isArray(v) ? v : [v])),
+        /** The technical reviewer: one person id, never one of the authors. */
+        reviewer: personRef,
+        published: calendarDate,
+        updated: calendarDate.optional(),
+        tags: z
+          .array(
+            z.string().regex(TAG_PATTERN, {
+              error: 'tags are lower-case words joined by dashes, e.g. "feature-stores"',
+            }),
+          )
+          .default([]),
+        /** Drafts are rendered by `astro dev` only, never in a production build. */
+        draft: z.boolean().default(false),
+        /** Conflict-of-interest statement shown at the top of the article. */
+        disclosure: z.string().trim().min(1).optional(),
+        sources: z.array(sourceSchema).min(1, {
+          error: 'list at least one source: every number we publish is sourced',
         }),
-      beat: z.enum(BEAT_IDS, { error: `must be one of ${BEAT_IDS.join(', ')}` }),
-      /** One person id, or a list of ids for co-authored pieces. */
-      author: z
-        .union([personRef, z.array(personRef).min(1, { error: 'list at least one author' })], {
-          error: 'must be a person id, or a list of person ids for a co-authored piece',
-        })
-        .transform((v) => (Array.isArray(v) ? v : [v])),
-      /** The technical reviewer: one person id, never one of the authors. */
-      reviewer: personRef,
-      published: calendarDate,
-      updated: calendarDate.optional(),
-      tags: z
-        .array(z.string().regex(TAG_PATTERN, { error: 'tags are lower-case words joined by dashes, e.g. "feature-stores"' }))
-        .default([]),
-      /** Drafts are rendered by `astro dev` only, never in a production build. */
-      draft: z.boolean().default(false),
-      /** Conflict-of-interest statement shown at the top of the article. */
-      disclosure: z.string().trim().min(1).optional(),
-      sources: z.array(sourceSchema).min(1, {
-        error: 'list at least one source: every number we publish is sourced',
-      }),
-      corrections: z.array(correctionSchema).default([]),
-    })
-    .strict()
-    // Cross-field rules run only once every field is valid on its own: a field that failed a
-    // check (e.g. `author: Ben Sato`) never reached its transform, and the rules below would
-    // see raw input (a string where a list is expected) and crash.
-    .superRefine((article, ctx) => {
-      const authorIds = article.author.map(personIdOf);
-      const reviewerId = personIdOf(article.reviewer);
-      if (authorIds.includes(reviewerId)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['reviewer'],
-          message: `"${reviewerId}" is also an author; the technical reviewer must be someone else on the masthead`,
-        });
-      }
-      const seenAuthors = new Set<string>();
-      authorIds.forEach((id, index) => {
-        if (seenAuthors.has(id)) {
-          ctx.addIssue({ code: 'custom', path: ['author', index], message: `"${id}" is listed twice` });
-        }
-        seenAuthors.add(id);
-      });
-      if (article.updated && article.updated < article.published) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['updated'],
-          message: `${isoDay(article.updated)} is before published (${isoDay(article.published)}); updated must be on or after it`,
-        });
-      }
-      const seenSources = new Map<string, number>();
-      article.sources.forEach((source, index) => {
-        const first = seenSources.get(source.id);
-        if (first !== undefined) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['sources', index, 'id'],
-            message: `"${source.id}" is already the id of sources[${first}]; source ids must be unique`,
+        corrections: z.array(correctionSchema).default([]),
+      })
+      .strict()
+      // Cross-field rules run only once every field is valid on its own: a field that failed a
+      // check (e.g. `author: Ben Sato`) never reached its transform, and the rules below would
+      // see raw input (a string where a list is expected) and crash.
+      .superRefine(
+        (article, ctx) => {
+          const authorIds = article.author.map(personIdOf);
+          const reviewerId = personIdOf(article.reviewer);
+          if (authorIds.includes(reviewerId)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['reviewer'],
+              message: `"${reviewerId}" is also an author; the technical reviewer must be someone else on the masthead`,
+            });
+          }
+          const seenAuthors = new Set<string>();
+          authorIds.forEach((id, index) => {
+            if (seenAuthors.has(id)) {
+              ctx.addIssue({ code: 'custom', path: ['author', index], message: `"${id}" is listed twice` });
+            }
+            seenAuthors.add(id);
           });
-        } else seenSources.set(source.id, index);
-      });
-      const seenDays = new Map<string, number>();
-      article.corrections.forEach((correction, index) => {
-        const day = isoDay(correction.date);
-        const first = seenDays.get(day);
-        if (first !== undefined) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['corrections', index, 'date'],
-            message: `${day} is already the date of corrections[${first}]; merge the two entries into one summary`,
+          if (article.updated && article.updated < article.published) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['updated'],
+              message: `${isoDay(article.updated)} is before published (${isoDay(article.published)}); updated must be on or after it`,
+            });
+          }
+          const seenSources = new Map<string, number>();
+          article.sources.forEach((source, index) => {
+            const first = seenSources.get(source.id);
+            if (first !== undefined) {
+              ctx.addIssue({
+                code: 'custom',
+                path: ['sources', index, 'id'],
+                message: `"${source.id}" is already the id of sources[${first}]; source ids must be unique`,
+              });
+            } else seenSources.set(source.id, index);
           });
-        } else seenDays.set(day, index);
-        if (correction.date < article.published) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['corrections', index, 'date'],
-            message: `${isoDay(correction.date)} is before published (${isoDay(article.published)}); a correction comes after publication`,
+          const seenDays = new Map<string, number>();
+          article.corrections.forEach((correction, index) => {
+            const day = isoDay(correction.date);
+            const first = seenDays.get(day);
+            if (first !== undefined) {
+              ctx.addIssue({
+                code: 'custom',
+                path: ['corrections', index, 'date'],
+                message: `${day} is already the date of corrections[${first}]; merge the two entries into one summary`,
+              });
+            } else seenDays.set(day, index);
+            if (correction.date < article.published) {
+              ctx.addIssue({
+                code: 'custom',
+                path: ['corrections', index, 'date'],
+                message: `${isoDay(correction.date)} is before published (${isoDay(article.published)}); a correction comes after publication`,
+              });
+            }
           });
-        }
-      });
-    }, { when: (payload) => payload.issues.length === 0 });
+        },
+        { when: (payload) => payload.issues.length === 0 },
+      )
+  );
 }
 
 /** Article frontmatter after validation (authors always a list; people as ids or references). */

@@ -24,9 +24,7 @@ export const sourceSchema = z
     }),
     title: z.string().min(1),
     /** Where a reader can check it. Only http(s): no javascript:, data: or file: URLs. */
-    url: z
-      .url({ protocol: /^https?$/, error: 'must be an absolute http:// or https:// URL' })
-      .optional(),
+    url: z.url({ protocol: /^https?$/, error: 'must be an absolute http:// or https:// URL' }).optional(),
     publisher: z.string().min(1).optional(),
     date: calendarDate.optional(),
     kind: z.enum(SOURCE_KINDS, { error: `must be one of ${SOURCE_KINDS.join(', ')}` }),

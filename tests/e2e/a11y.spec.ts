@@ -24,7 +24,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
         const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
         const readable = violations.map(
-          (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.helpUrl}\n${v.nodes.slice(0, 5).map((n) => `  - ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`).join('\n')}`,
+          (v) =>
+            `${v.id} (${v.impact}): ${v.help}\n  ${v.helpUrl}\n${v.nodes
+              .slice(0, 5)
+              .map((n) => `  - ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`)
+              .join('\n')}`,
         );
         expect(readable, `${type.name} (${type.url}) in ${colorScheme} mode`).toEqual([]);
         await context.close();
@@ -37,7 +41,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
 test('a planted violation (an image without alt, low-contrast text) is reported', async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.setContent('<!doctype html><html lang="en"><head><title>planted</title></head><body><main><h1>Planted</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="10" height="10"><p style="color:#bbb;background:#fff">faint</p></main></body></html>');
+  await page.setContent(
+    '<!doctype html><html lang="en"><head><title>planted</title></head><body><main><h1>Planted</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="10" height="10"><p style="color:#bbb;background:#fff">faint</p></main></body></html>',
+  );
   const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   expect(violations.map((v) => v.id).sort()).toEqual(['color-contrast', 'image-alt']);
   await context.close();

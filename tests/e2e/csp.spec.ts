@@ -17,13 +17,16 @@ declare global {
 async function watchCsp(page: Page): Promise<string[]> {
   const seen: string[] = [];
   page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) seen.push(`console ${message.type()}: ${message.text()}`);
+    if (/Content Security Policy|Refused to/i.test(message.text()))
+      seen.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => seen.push(`page error: ${error.message}`));
   // Init scripts are injected by the DevTools protocol, so the page's CSP does not block them.
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      (window.__cspViolations ??= []).push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+      (window.__cspViolations ??= []).push(
+        `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+      );
     });
   });
   return seen;
@@ -53,5 +56,7 @@ test('the CSP is enforced: an injected inline script does not run', async ({ pag
     return (window as unknown as { __injected?: boolean }).__injected === true;
   });
   expect(ran).toBe(false);
-  expect(await page.evaluate(() => window.__cspViolations ?? [])).toEqual([expect.stringContaining('script-src')]);
+  expect(await page.evaluate(() => window.__cspViolations ?? [])).toEqual([
+    expect.stringContaining('script-src'),
+  ]);
 });

@@ -72,12 +72,21 @@ function parseFeed(xml: string) {
     version: string;
     title: string;
     link: string;
-    entries: { title?: string; link?: string; id?: string; published?: number; published_raw?: string; content?: string }[];
+    entries: {
+      title?: string;
+      link?: string;
+      id?: string;
+      published?: number;
+      published_raw?: string;
+      content?: string;
+    }[];
   };
 }
 
 test.describe('sitemap and robots.txt', () => {
-  test('robots.txt points at the sitemap index, which lists every article with its lastmod', async ({ request }) => {
+  test('robots.txt points at the sitemap index, which lists every article with its lastmod', async ({
+    request,
+  }) => {
     const robots = await text(request, '/robots.txt');
     const line = robots.split('\n').find((l) => l.startsWith('Sitemap: '));
     expect(line).toBe(`Sitemap: ${site.url}/sitemap-index.xml`);
@@ -85,7 +94,9 @@ test.describe('sitemap and robots.txt', () => {
     const paths = await sitemapPaths(request);
     expect(paths).toContain('/');
     expect(paths.some((p) => p.startsWith('/404'))).toBe(false);
-    const sitemap = (await Promise.all(locs(await text(request, '/sitemap-index.xml')).map((s) => text(request, local(s))))).join('');
+    const sitemap = (
+      await Promise.all(locs(await text(request, '/sitemap-index.xml')).map((s) => text(request, local(s))))
+    ).join('');
     for (const path of articlePaths(paths)) {
       expect(sitemap, path).toMatch(new RegExp(`<loc>${site.url}${path}</loc><lastmod>\\d{4}-\\d{2}-\\d{2}`));
     }
@@ -96,21 +107,35 @@ test.describe('sitemap and robots.txt', () => {
 
 test.describe('feeds', () => {
   const feedsOf = (html: string) =>
-    [...html.matchAll(/<link rel="alternate" type="application\/rss\+xml" title="([^"]*)" href="([^"]+)"/g)].map((m) => m[2]!);
+    [
+      ...html.matchAll(/<link rel="alternate" type="application\/rss\+xml" title="([^"]*)" href="([^"]+)"/g),
+    ].map((m) => m[2]!);
 
-  test('every page links the site feed; beats, corrections and the newsletter link their own', async ({ request }) => {
+  test('every page links the site feed; beats, corrections and the newsletter link their own', async ({
+    request,
+  }) => {
     const paths = await sitemapPaths(request);
-    for (const path of paths) expect(feedsOf(await text(request, path)), path).toContain(`${site.url}/feed.xml`);
+    for (const path of paths)
+      expect(feedsOf(await text(request, path)), path).toContain(`${site.url}/feed.xml`);
     for (const beat of site.beats) {
-      expect(feedsOf(await text(request, `/beats/${beat.id}/`))).toContain(`${site.url}/beats/${beat.id}/feed.xml`);
+      expect(feedsOf(await text(request, `/beats/${beat.id}/`))).toContain(
+        `${site.url}/beats/${beat.id}/feed.xml`,
+      );
     }
     expect(feedsOf(await text(request, '/corrections/'))).toContain(`${site.url}/corrections/feed.xml`);
     expect(feedsOf(await text(request, '/newsletter/'))).toContain(`${site.url}/newsletter/feed.xml`);
   });
 
-  const FEEDS = ['/feed.xml', ...site.beats.map((b) => `/beats/${b.id}/feed.xml`), '/corrections/feed.xml', '/newsletter/feed.xml'];
+  const FEEDS = [
+    '/feed.xml',
+    ...site.beats.map((b) => `/beats/${b.id}/feed.xml`),
+    '/corrections/feed.xml',
+    '/newsletter/feed.xml',
+  ];
   for (const path of FEEDS) {
-    test(`${path} parses, and every item has a title, an absolute https link and a date`, async ({ request }) => {
+    test(`${path} parses, and every item has a title, an absolute https link and a date`, async ({
+      request,
+    }) => {
       const response = await request.get(path);
       expect(response.status()).toBe(200);
       const feed = parseFeed(await response.text());
@@ -129,7 +154,9 @@ test.describe('feeds', () => {
         expect(ids.has(entry.id!), `duplicate guid ${entry.id}`).toBe(false);
         ids.add(entry.id!);
         if (entry.content !== undefined && entry.content !== null) {
-          expect(entry.content, `${entry.title}: relative URL in feed content`).not.toMatch(/(?:href|src)="(?!https?:|mailto:)/);
+          expect(entry.content, `${entry.title}: relative URL in feed content`).not.toMatch(
+            /(?:href|src)="(?!https?:|mailto:)/,
+          );
         }
       }
       const dates = feed.entries.map((e) => e.published!);
@@ -186,7 +213,9 @@ test.describe('JSON-LD', () => {
     }
   });
 
-  test('article pages: a reviewed WebPage whose main entity is the article, with sources and corrections', async ({ request }) => {
+  test('article pages: a reviewed WebPage whose main entity is the article, with sources and corrections', async ({
+    request,
+  }) => {
     const paths = articlePaths(await sitemapPaths(request));
     let sawCorrection = false;
     for (const path of paths) {
@@ -197,7 +226,11 @@ test.describe('JSON-LD', () => {
       expect(page, path).toBeDefined();
       expect(article, path).toBeDefined();
       expect(page.mainEntity).toEqual({ '@id': article['@id'] });
-      expect(page.reviewedBy).toMatchObject({ '@type': 'Person', name: expect.any(String), url: expect.stringMatching(/\/people\/[a-z-]+\/$/) });
+      expect(page.reviewedBy).toMatchObject({
+        '@type': 'Person',
+        name: expect.any(String),
+        url: expect.stringMatching(/\/people\/[a-z-]+\/$/),
+      });
       expect(page.lastReviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(article).toMatchObject({
         headline: expect.any(String),
@@ -210,13 +243,22 @@ test.describe('JSON-LD', () => {
       });
       const authors = article.author as Node[];
       expect(authors.length).toBeGreaterThan(0);
-      for (const author of authors) expect(author).toMatchObject({ '@type': 'Person', url: expect.stringMatching(new RegExp(`^${site.url}/people/`)) });
+      for (const author of authors)
+        expect(author).toMatchObject({
+          '@type': 'Person',
+          url: expect.stringMatching(new RegExp(`^${site.url}/people/`)),
+        });
       const sources = html.match(/<ol class="source-list">[\s\S]*?<\/ol>/)![0].match(/<li /g)!.length;
       expect(article.citation as Node[]).toHaveLength(sources);
-      for (const source of article.citation as Node[]) expect(source).toMatchObject({ '@type': 'CreativeWork', name: expect.any(String) });
+      for (const source of article.citation as Node[])
+        expect(source).toMatchObject({ '@type': 'CreativeWork', name: expect.any(String) });
       for (const correction of article.correction as Node[]) {
         sawCorrection = true;
-        expect(correction).toMatchObject({ '@type': 'CorrectionComment', datePublished: expect.any(String), text: expect.any(String) });
+        expect(correction).toMatchObject({
+          '@type': 'CorrectionComment',
+          datePublished: expect.any(String),
+          text: expect.any(String),
+        });
         expect(html).toContain(`id="${String(correction.url).split('#')[1]}"`);
       }
       if (path.includes('postmortem')) expect(article['@type']).toBe('Report');
@@ -228,10 +270,14 @@ test.describe('JSON-LD', () => {
     const beat = site.beats.find((b) => b.title.includes('&'))!;
     const listing = await text(request, `/beats/${beat.id}/`);
     const path = listing.match(/<h2><a href="(\/articles\/[a-z0-9-]+\/)"/)![1]!;
-    const raw = (await text(request, path)).match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)![1]!;
+    const raw = (await text(request, path)).match(
+      /<script type="application\/ld\+json">([\s\S]*?)<\/script>/,
+    )![1]!;
     expect(raw).not.toContain('&');
     expect(raw).toContain(JSON.stringify(beat.title).slice(1, -1).replace('&', '\\u0026'));
-    expect(ofType(jsonLdOf(`<script type="application/ld+json">${raw}</script>`, path), 'WebPage')).toBeDefined();
+    expect(
+      ofType(jsonLdOf(`<script type="application/ld+json">${raw}</script>`, path), 'WebPage'),
+    ).toBeDefined();
   });
 
   test('person pages: a ProfilePage about the Person', async ({ request }) => {
@@ -266,7 +312,10 @@ test.describe('JSON-LD', () => {
     }
   });
 
-  test('in the browser, the JSON-LD is one data block that parses and runs nothing', async ({ page, request }) => {
+  test('in the browser, the JSON-LD is one data block that parses and runs nothing', async ({
+    page,
+    request,
+  }) => {
     // The build-level test (tests/unit/discovery-build.test.ts) builds a site whose article is
     // titled `</script><script>alert(1)</script>`; here the real pages must keep exactly one
     // data block each, whose text parses.
@@ -304,7 +353,9 @@ test.describe('article metadata for sharing and scholars', () => {
     expect(await content('name="citation_publication_date"')).toMatch(/^\d{4}\/\d{2}\/\d{2}$/);
     const authors = await page.locator('.byline a[rel="author"]').count();
     await expect(meta('name="citation_author"')).toHaveCount(authors);
-    await expect(meta('name="citation_reference"')).toHaveCount(await page.locator('ol.source-list > li').count());
+    await expect(meta('name="citation_reference"')).toHaveCount(
+      await page.locator('ol.source-list > li').count(),
+    );
     await expect(page.locator('head link[rel="canonical"]')).toHaveAttribute('href', `${site.url}${path}`);
   });
 });
@@ -326,7 +377,10 @@ test.describe('the foot of an article', () => {
     await expect(bibtex).toContainText(`@article{mlsr-${slug},`);
     expect(await block.locator('script').count()).toBe(0);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), block.locator('a[download]').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      block.locator('a[download]').click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`${slug}.bib`);
     const file = await readFile((await download.path())!, 'utf8');
     expect(file.trim()).toBe((await bibtex.textContent())!.trim());
@@ -342,12 +396,15 @@ test.describe('the foot of an article', () => {
       const related = page.locator('section.related-articles .card h3 a');
       const relatedCount = await related.count();
       expect(relatedCount, path).toBeLessThanOrEqual(3);
-      for (const href of await related.evaluateAll((links) => links.map((a) => a.getAttribute('href')))) expect(href).not.toBe(path);
+      for (const href of await related.evaluateAll((links) => links.map((a) => a.getAttribute('href'))))
+        expect(href).not.toBe(path);
       const hrefs = await neighbours.evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
       for (const href of hrefs) {
         expect(href).not.toBe(path);
         const other = await text(request, href);
-        expect(other, `${href} is in the same beat as ${path}`).toContain(`<p class="kicker"><a href="${beat}">`);
+        expect(other, `${href} is in the same beat as ${path}`).toContain(
+          `<p class="kicker"><a href="${beat}">`,
+        );
       }
       if (hrefs.length > 0 && relatedCount > 0) checked++;
     }

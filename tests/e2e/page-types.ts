@@ -40,7 +40,10 @@ async function showSearchResults(page: Page): Promise<void> {
   await input.fill(term);
   await input.press('Enter');
   // Results are links to articles rendered by the search UI (Pagefind) inside <main>.
-  await expect(page.locator('main a[href*="/articles/"]').first(), `search shows results for "${term}"`).toBeVisible({ timeout: 15_000 });
+  await expect(
+    page.locator('main a[href*="/articles/"]').first(),
+    `search shows results for "${term}"`,
+  ).toBeVisible({ timeout: 15_000 });
 }
 
 export function pageTypes(): PageType[] {
@@ -50,15 +53,25 @@ export function pageTypes(): PageType[] {
     ...firstArticle('article with math', (html) => html.includes('class="katex')),
     ...(articleUrls().some((u) => hasCodeAndTable(htmlOf(u)))
       ? firstArticle('article with code and tables', hasCodeAndTable)
-      : [...firstArticle('article with code', (html) => /<pre[\s>]/.test(html)), ...firstArticle('article with tables', (html) => /<table[\s>]/.test(html))]),
+      : [
+          ...firstArticle('article with code', (html) => /<pre[\s>]/.test(html)),
+          ...firstArticle('article with tables', (html) => /<table[\s>]/.test(html)),
+        ]),
     { name: 'beat listing', url: `/beats/${firstDir('dist/beats') ?? 'architecture'}/`, status: 200 },
     { name: 'person page', url: personUrls()[0] ?? '/people/', status: 200 },
     { name: 'masthead', url: '/masthead/', status: 200 },
     { name: 'corrections', url: '/corrections/', status: 200 },
-    { name: 'newsletter issue', url: newsletterUrls().find((u) => /\/\d+\/$/.test(u)) ?? '/newsletter/', status: 200 },
+    {
+      name: 'newsletter issue',
+      url: newsletterUrls().find((u) => /\/\d+\/$/.test(u)) ?? '/newsletter/',
+      status: 200,
+    },
     { name: '404', url: '/no-such-page/', status: 404 },
   ];
-  if (existsSync(join('dist', 'search', 'index.html')) && readFileSync(join('dist', 'search', 'index.html'), 'utf8').length > 0) {
+  if (
+    existsSync(join('dist', 'search', 'index.html')) &&
+    readFileSync(join('dist', 'search', 'index.html'), 'utf8').length > 0
+  ) {
     types.push({ name: 'search with results', url: '/search/', status: 200, prepare: showSearchResults });
   }
   return types;

@@ -38,7 +38,9 @@ test.describe('every page type renders', () => {
 });
 
 test.describe('article page', () => {
-  test('shows beat, title, dek, author, reviewer, dates, reading time, sources and corrections', async ({ page }) => {
+  test('shows beat, title, dek, author, reviewer, dates, reading time, sources and corrections', async ({
+    page,
+  }) => {
     await page.goto(articleUrls()[0]!);
     await expect(page.locator('.article-header .kicker')).toBeVisible();
     await expect(page.locator('h1')).not.toBeEmpty();
@@ -119,7 +121,8 @@ test.describe('article page', () => {
     await page.locator('.card h2 a').first().click();
     const box = page.locator('aside.methodology');
     await expect(box).toBeVisible();
-    for (const term of ['Sample size', 'Variance', 'Confidence']) await expect(box.locator('dt', { hasText: term })).toHaveCount(1);
+    for (const term of ['Sample size', 'Variance', 'Confidence'])
+      await expect(box.locator('dt', { hasText: term })).toHaveCount(1);
   });
 
   test('GFM footnotes link to their notes and back', async ({ page }) => {
@@ -195,7 +198,9 @@ test.describe('navigation', () => {
     await page.setViewportSize({ width: 320, height: 800 });
     for (const url of ['/', articleWith(/class="katex-display"/), '/masthead/']) {
       await page.goto(url);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, url).toBeLessThanOrEqual(0);
     }
   });

@@ -21,7 +21,12 @@ interface BuiltArticle {
 }
 
 function decode(text: string): string {
-  return text.replace(/&amp;/g, '&').replace(/&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return text
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }
 
 /** What each built article page shows: beat (kicker), title, byline people, publication day. */
@@ -37,10 +42,19 @@ function builtArticles(): BuiltArticle[] {
       const title = /<h1[^>]*>([^<]+)<\/h1>/.exec(header);
       const published = /Published <time datetime="(\d{4}-\d{2}-\d{2})"/.exec(header);
       const reviewer = /class="reviewer-link" href="\/people\/([^/]+)\/"/.exec(header);
-      if (!kicker || !title || !published || !reviewer) throw new Error(`${url}: could not read kicker, title, date or reviewer from the built page`);
+      if (!kicker || !title || !published || !reviewer)
+        throw new Error(`${url}: could not read kicker, title, date or reviewer from the built page`);
       const byline = header.slice(0, header.indexOf('</header>'));
       const authors = [...byline.matchAll(/href="\/people\/([^/]+)\/" rel="author"/g)].map((m) => m[1]!);
-      return { url, title: decode(title[1]!), beat: kicker[1]!, beatTitle: decode(kicker[2]!), authors, reviewer: reviewer[1]!, published: published[1]! };
+      return {
+        url,
+        title: decode(title[1]!),
+        beat: kicker[1]!,
+        beatTitle: decode(kicker[2]!),
+        authors,
+        reviewer: reviewer[1]!,
+        published: published[1]!,
+      };
     });
 }
 
@@ -50,7 +64,9 @@ function builtIssues(): { url: string; date: string }[] {
     .filter((e) => e.isDirectory() && /^\d+$/.test(e.name))
     .map((e) => {
       const url = `/newsletter/${e.name}/`;
-      const date = /class="byline"><time datetime="(\d{4}-\d{2}-\d{2})"/.exec(readFileSync(join(DIST, 'newsletter', e.name, 'index.html'), 'utf8'));
+      const date = /class="byline"><time datetime="(\d{4}-\d{2}-\d{2})"/.exec(
+        readFileSync(join(DIST, 'newsletter', e.name, 'index.html'), 'utf8'),
+      );
       if (!date) throw new Error(`${url}: no date in the built page`);
       return { url, date: date[1]! };
     });
@@ -61,9 +77,15 @@ const issues = builtIssues();
 
 /** A distinctive word from an article title: long, letters only, in no other title. */
 function titleWord(): { word: string; article: BuiltArticle } {
-  const words = (a: BuiltArticle) => a.title.toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 6);
+  const words = (a: BuiltArticle) =>
+    a.title
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter((w) => w.length >= 6);
   for (const article of articles) {
-    const word = words(article).find((w) => articles.every((other) => other === article || !words(other).includes(w)));
+    const word = words(article).find((w) =>
+      articles.every((other) => other === article || !words(other).includes(w)),
+    );
     if (word) return { word, article };
   }
   throw new Error('no article title has a distinctive word of 6+ letters');
@@ -74,8 +96,11 @@ function commonWord(): string {
   const counts = new Map<string, number>();
   for (const { url } of articles) {
     const html = readFileSync(join(DIST, url, 'index.html'), 'utf8');
-    const text = decode(`${/<h1[^>]*>([^<]+)<\/h1>/.exec(html)?.[1]} ${/<p class="dek">([^<]+)<\/p>/.exec(html)?.[1]}`).toLowerCase();
-    for (const word of new Set(text.split(/[^a-z]+/).filter((w) => w.length >= 5))) counts.set(word, (counts.get(word) ?? 0) + 1);
+    const text = decode(
+      `${/<h1[^>]*>([^<]+)<\/h1>/.exec(html)?.[1]} ${/<p class="dek">([^<]+)<\/p>/.exec(html)?.[1]}`,
+    ).toLowerCase();
+    for (const word of new Set(text.split(/[^a-z]+/).filter((w) => w.length >= 5)))
+      counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   const [word, count] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
   if (count < 3) throw new Error(`no word occurs in 3+ article titles or deks (best: "${word}", ${count})`);
@@ -96,7 +121,9 @@ async function allResults(page: Page): Promise<string[]> {
     await more.click();
     await expect(resultLinks(page)).not.toHaveCount(before);
   }
-  const urls = await resultLinks(page).evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  const urls = await resultLinks(page).evaluateAll((links) =>
+    links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+  );
   expect(urls.length).toBe(Number(total ?? 0));
   return urls;
 }
@@ -104,14 +131,22 @@ async function allResults(page: Page): Promise<string[]> {
 const sorted = (urls: string[]) => [...urls].sort();
 
 test.describe('lazy loading', () => {
-  test('an article page downloads no JavaScript and no index until the search box is focused', async ({ page }) => {
+  test('an article page downloads no JavaScript and no index until the search box is focused', async ({
+    page,
+  }) => {
     const requests: string[] = [];
-    page.on('request', (request) => requests.push(`${request.resourceType()} ${new URL(request.url()).pathname}`));
+    page.on('request', (request) =>
+      requests.push(`${request.resourceType()} ${new URL(request.url()).pathname}`),
+    );
     await page.goto(articles[0]!.url, { waitUntil: 'networkidle' });
     await page.mouse.move(200, 400);
     await page.mouse.wheel(0, 600);
     await page.waitForTimeout(300);
-    expect(requests.filter((r) => r.startsWith('script ') || r.includes('/pagefind/') || r.includes('/search-client/'))).toEqual([]);
+    expect(
+      requests.filter(
+        (r) => r.startsWith('script ') || r.includes('/pagefind/') || r.includes('/search-client/'),
+      ),
+    ).toEqual([]);
 
     const problems: string[] = [];
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
@@ -171,8 +206,13 @@ test.describe('header search box', () => {
       await page.keyboard.type(commonWord());
       await expect(page.locator('#site-search-panel .search-hit').first()).toBeVisible();
       await page.keyboard.press('ArrowDown');
-      const { violations } = await new AxeBuilder({ page }).include('.site-header').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      const { violations } = await new AxeBuilder({ page })
+        .include('.site-header')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'])
+        .analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+        [],
+      );
       await context.close();
     });
   }
@@ -182,7 +222,9 @@ test.describe('header search box', () => {
     await page.keyboard.press('/');
     await page.keyboard.type('qzxjvkw');
     await expect(page.locator('.site-search [role="status"]')).toHaveText('No results for “qzxjvkw”');
-    await expect(page.locator('#site-search-panel .search-panel-count')).toHaveText('No results for “qzxjvkw”');
+    await expect(page.locator('#site-search-panel .search-panel-count')).toHaveText(
+      'No results for “qzxjvkw”',
+    );
     await expect(page.locator('#site-search-panel .search-hit')).toHaveCount(0);
     await expect(page.locator('#site-search-panel [data-search-all]')).toBeHidden();
   });
@@ -233,17 +275,31 @@ test.describe('/search/ page', () => {
     await expect(page.locator('select[name="sort"]')).toHaveValue('newest');
     const urls = await allResults(page);
     expect(urls).toContain(article.url);
-    for (const kicker of await page.locator('.search-result .kicker').allTextContents()) expect(kicker).toBe(article.beatTitle);
+    for (const kicker of await page.locator('.search-result .kicker').allTextContents())
+      expect(kicker).toBe(article.beatTitle);
   });
 
-  test('each filter alone lists exactly the matching pieces: beat, author, reviewer, year', async ({ page }) => {
+  test('each filter alone lists exactly the matching pieces: beat, author, reviewer, year', async ({
+    page,
+  }) => {
     const sample = articles[0]!;
     const year = sample.published.slice(0, 4);
     const cases: [string, string, string[]][] = [
       ['beat', sample.beat, articles.filter((a) => a.beat === sample.beat).map((a) => a.url)],
-      ['author', sample.authors[0]!, articles.filter((a) => a.authors.includes(sample.authors[0]!)).map((a) => a.url)],
+      [
+        'author',
+        sample.authors[0]!,
+        articles.filter((a) => a.authors.includes(sample.authors[0]!)).map((a) => a.url),
+      ],
       ['reviewer', sample.reviewer, articles.filter((a) => a.reviewer === sample.reviewer).map((a) => a.url)],
-      ['year', year, [...articles.filter((a) => a.published.startsWith(year)), ...issues.filter((i) => i.date.startsWith(year))].map((p) => p.url)],
+      [
+        'year',
+        year,
+        [
+          ...articles.filter((a) => a.published.startsWith(year)),
+          ...issues.filter((i) => i.date.startsWith(year)),
+        ].map((p) => p.url),
+      ],
       ['beat', 'newsletter', issues.map((i) => i.url)],
     ];
     for (const [key, value, expected] of cases) {
@@ -261,12 +317,18 @@ test.describe('/search/ page', () => {
     await page.locator('select[name="beat"]').selectOption(sample.beat);
     await expect(page).toHaveURL(new RegExp(`\\?q=${word}&beat=${sample.beat}$`));
     const byBeat = await allResults(page);
-    expect(sorted(byBeat)).toEqual(sorted(unfiltered.filter((url) => articles.find((a) => a.url === url)?.beat === sample.beat)));
+    expect(sorted(byBeat)).toEqual(
+      sorted(unfiltered.filter((url) => articles.find((a) => a.url === url)?.beat === sample.beat)),
+    );
     await page.locator('select[name="author"]').selectOption(sample.authors[0]!);
     await expect(page).toHaveURL(new RegExp(`&author=${sample.authors[0]}$`));
     const byAuthor = await allResults(page);
     expect(byAuthor).toContain(sample.url);
-    expect(sorted(byAuthor)).toEqual(sorted(byBeat.filter((url) => articles.find((a) => a.url === url)?.authors.includes(sample.authors[0]!))));
+    expect(sorted(byAuthor)).toEqual(
+      sorted(
+        byBeat.filter((url) => articles.find((a) => a.url === url)?.authors.includes(sample.authors[0]!)),
+      ),
+    );
     await page.locator('select[name="beat"]').selectOption('');
     await page.locator('select[name="author"]').selectOption('');
     await expect(page).toHaveURL(new RegExp(`\\?q=${word}$`));
@@ -277,15 +339,23 @@ test.describe('/search/ page', () => {
     const word = commonWord();
     await page.goto(`/search/?q=${word}`);
     const relevance = await allResults(page);
-    const dateOf = new Map([...articles.map((a) => [a.url, a.published] as const), ...issues.map((i) => [i.url, i.date] as const)]);
-    for (const [sort, order] of [['newest', -1], ['oldest', 1]] as const) {
+    const dateOf = new Map([
+      ...articles.map((a) => [a.url, a.published] as const),
+      ...issues.map((i) => [i.url, i.date] as const),
+    ]);
+    for (const [sort, order] of [
+      ['newest', -1],
+      ['oldest', 1],
+    ] as const) {
       await page.locator('select[name="sort"]').selectOption(sort);
       await expect(page).toHaveURL(new RegExp(`\\?q=${word}&sort=${sort}$`));
       const urls = await allResults(page);
       expect(sorted(urls)).toEqual(sorted(relevance));
       const dates = urls.map((url) => dateOf.get(url)!);
       expect(dates).toEqual([...dates].sort((a, b) => order * a.localeCompare(b)));
-      const shown = await page.locator('.search-result time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+      const shown = await page
+        .locator('.search-result time')
+        .evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
       expect(shown).toEqual(dates);
     }
   });

@@ -9,12 +9,17 @@ const DIST = 'dist';
 
 function listDirs(path: string): string[] {
   if (!existsSync(path)) return [];
-  return readdirSync(path, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return readdirSync(path, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 /** `/articles/<slug>/` for every built article (listing pages excluded). */
 export function articleUrls(): string[] {
-  return listDirs(join(DIST, 'articles')).filter((name) => name !== 'page').map((slug) => `/articles/${slug}/`);
+  return listDirs(join(DIST, 'articles'))
+    .filter((name) => name !== 'page')
+    .map((slug) => `/articles/${slug}/`);
 }
 
 export function htmlOf(url: string): string {

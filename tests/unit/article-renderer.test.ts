@@ -12,17 +12,24 @@ import { VALID_FIXTURE } from './helpers/content-tree.ts';
 /** Reads a fixture article the way the article loader does. */
 async function renderFixture(file: string, edit: (body: string) => string = (body) => body) {
   const path = join(VALID_FIXTURE, file);
-  const { frontmatter, content } = parseFrontmatter(await readFile(path, 'utf8'), { frontmatter: 'empty-with-spaces' });
+  const { frontmatter, content } = parseFrontmatter(await readFile(path, 'utf8'), {
+    frontmatter: 'empty-with-spaces',
+  });
   return renderArticle(edit(content), { path, frontmatter });
 }
 
 describe('renderArticle on the valid fixture', () => {
   it('renders citations, the correction mark, the aside and math', async () => {
     const { html, frontmatter } = await renderFixture('articles/feature-store-latency.mdx');
-    expect(html).toMatch(/<ins class="correction" id="correction-2025-04-02"[^>]*>cache hit rate of 82 percent/);
+    expect(html).toMatch(
+      /<ins class="correction" id="correction-2025-04-02"[^>]*>cache hit rate of 82 percent/,
+    );
     expect(html).toContain('<a href="#source-store-talk" id="cite-store-talk-1"');
     expect(html).toMatch(/<aside class="aside" aria-label="Note">/);
-    expect(frontmatter).toMatchObject({ hasMath: true, citationCounts: { 'store-paper': 2, 'store-talk': 1, 'vendor-docs': 1 } });
+    expect(frontmatter).toMatchObject({
+      hasMath: true,
+      citationCounts: { 'store-paper': 2, 'store-talk': 1, 'vendor-docs': 1 },
+    });
   });
 
   it('builds the Methodology box with its three facts', async () => {
@@ -39,12 +46,16 @@ describe('renderArticle on the valid fixture', () => {
   });
 
   it('fails on an unknown citation with the file and the line', async () => {
-    await expect(renderFixture('articles/drift-monitoring.md', (body) => body.replace('[@psi-note]', '[@psi-paper]'))).rejects.toThrow(
+    await expect(
+      renderFixture('articles/drift-monitoring.md', (body) => body.replace('[@psi-note]', '[@psi-paper]')),
+    ).rejects.toThrow(
       /tests\/fixtures\/valid\/articles\/drift-monitoring\.md:18: citation \[@psi-paper\] names no entry in "sources"/,
     );
   });
 
   it('fails on malformed math', async () => {
-    await expect(renderFixture('articles/drift-monitoring.md', (body) => body.replace('0.2$', '\\frac{0.2}{$'))).rejects.toThrow('malformed math');
+    await expect(
+      renderFixture('articles/drift-monitoring.md', (body) => body.replace('0.2$', '\\frac{0.2}{$')),
+    ).rejects.toThrow('malformed math');
   });
 });

@@ -40,7 +40,13 @@ describe('astro build', { timeout: 150_000 }, () => {
 
   test('a citation of an unknown source stops the build, naming the file and the fix', async () => {
     const tree = await validTree();
-    await tree.write('articles/feature-store-latency.mdx', (await tree.read('articles/feature-store-latency.mdx')).replace(/\n\n/, '\n\nAn unsourced claim [@nowhere].\n\n'));
+    await tree.write(
+      'articles/feature-store-latency.mdx',
+      (await tree.read('articles/feature-store-latency.mdx')).replace(
+        /\n\n/,
+        '\n\nAn unsourced claim [@nowhere].\n\n',
+      ),
+    );
     const { status, output } = build(tree);
     expect(status).not.toBe(0);
     expect(output).toContain('content/articles/feature-store-latency.mdx');
@@ -49,7 +55,10 @@ describe('astro build', { timeout: 150_000 }, () => {
 
   test('malformed math stops the build, naming the expression', async () => {
     const tree = await validTree();
-    await tree.write('articles/drift-monitoring.md', `${await tree.read('articles/drift-monitoring.md')}\n\nA broken formula $\\frac{1}{$ here.\n`);
+    await tree.write(
+      'articles/drift-monitoring.md',
+      `${await tree.read('articles/drift-monitoring.md')}\n\nA broken formula $\\frac{1}{$ here.\n`,
+    );
     const { status, output } = build(tree);
     expect(status).not.toBe(0);
     expect(output).toContain('content/articles/drift-monitoring.md');

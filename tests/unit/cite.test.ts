@@ -1,6 +1,15 @@
 /** "Cite this article": the formatted citation, BibTeX (escaping) and Scholar references. */
 import { describe, expect, it } from 'vitest';
-import { bibtexKey, escapeBibtex, formatCitation, joinNames, scholarDate, sourceReference, toBibtex, type CitableArticle } from '../../src/lib/cite.ts';
+import {
+  bibtexKey,
+  escapeBibtex,
+  formatCitation,
+  joinNames,
+  scholarDate,
+  sourceReference,
+  toBibtex,
+  type CitableArticle,
+} from '../../src/lib/cite.ts';
 import { formatDate } from '../../src/lib/dates.ts';
 
 const article: CitableArticle = {
@@ -20,7 +29,10 @@ describe('formatCitation', () => {
   });
 
   it('keeps a title’s own question mark and lists several authors', () => {
-    const text = formatCitation({ ...article, title: 'Is p99 enough?', authors: ['A One', 'B Two', 'C Three'] }, formatDate);
+    const text = formatCitation(
+      { ...article, title: 'Is p99 enough?', authors: ['A One', 'B Two', 'C Three'] },
+      formatDate,
+    );
     expect(text).toMatch(/^A One, B Two and C Three \(2024\)\. “Is p99 enough\?” ML Systems Review/);
   });
 
@@ -77,8 +89,17 @@ describe('Google Scholar', () => {
 
   it('turns a source into a citation_reference value', () => {
     expect(
-      sourceReference({ id: 'a', kind: 'docs', title: 'Q3; letter', publisher: 'Zillow', date: new Date('2021-11-02T00:00:00Z'), url: 'https://x.example/a;b' }),
-    ).toBe('citation_title=Q3, letter; citation_publisher=Zillow; citation_publication_date=2021/11/02; citation_public_url=https://x.example/a%3Bb');
+      sourceReference({
+        id: 'a',
+        kind: 'docs',
+        title: 'Q3; letter',
+        publisher: 'Zillow',
+        date: new Date('2021-11-02T00:00:00Z'),
+        url: 'https://x.example/a;b',
+      }),
+    ).toBe(
+      'citation_title=Q3, letter; citation_publisher=Zillow; citation_publication_date=2021/11/02; citation_public_url=https://x.example/a%3Bb',
+    );
     expect(sourceReference({ id: 'b', kind: 'talk', title: 'A talk' })).toBe('citation_title=A talk');
   });
 });

@@ -25,13 +25,22 @@ describe('MDX is not a programming surface', () => {
       file: `content/${FEATURE}`,
       line: lineOf(text, 'import fs'),
       field: 'import/export',
-      message: expect.stringMatching(/^is not allowed in articles: MDX is code.*Remove the line; Correction, Methodology and Aside are available without importing\.$/),
+      message: expect.stringMatching(
+        /^is not allowed in articles: MDX is code.*Remove the line; Correction, Methodology and Aside are available without importing\.$/,
+      ),
     });
   });
 
   it('refuses an export', async () => {
-    const { result, text } = await lintEdited(FEATURE, ...beforeFirstParagraph('export const secret = process.env.HOME'));
-    expect(onlyProblem(result)).toMatchObject({ line: lineOf(text, 'export const'), field: 'import/export', message: expect.stringContaining('Remove the line') });
+    const { result, text } = await lintEdited(
+      FEATURE,
+      ...beforeFirstParagraph('export const secret = process.env.HOME'),
+    );
+    expect(onlyProblem(result)).toMatchObject({
+      line: lineOf(text, 'export const'),
+      field: 'import/export',
+      message: expect.stringContaining('Remove the line'),
+    });
   });
 
   it('refuses an {expression} and says how to write a literal brace', async () => {
@@ -41,7 +50,8 @@ describe('MDX is not a programming surface', () => {
       file: `content/${FEATURE}`,
       line: lineOf(text, '{1 + 1}'),
       field: '{1 + 1}',
-      message: 'expressions are not allowed in articles. For a literal brace, put it in `code` or math, or escape it as \\{.',
+      message:
+        'expressions are not allowed in articles. For a literal brace, put it in `code` or math, or escape it as \\{.',
     });
   });
 
@@ -55,7 +65,10 @@ describe('MDX is not a programming surface', () => {
   });
 
   it('refuses an unknown component and lists the allowed ones', async () => {
-    const { result, text } = await lintEdited(FEATURE, ...beforeFirstParagraph('<Chart data="latency.csv" />'));
+    const { result, text } = await lintEdited(
+      FEATURE,
+      ...beforeFirstParagraph('<Chart data="latency.csv" />'),
+    );
     expect(onlyProblem(result)).toEqual({
       severity: 'error',
       file: `content/${FEATURE}`,
@@ -67,12 +80,24 @@ describe('MDX is not a programming surface', () => {
 
   it('refuses a plain HTML element that is not on the safe list', async () => {
     const { result } = await lintEdited(FEATURE, ...beforeFirstParagraph('<div>boxed</div>'));
-    expect(onlyProblem(result)).toMatchObject({ field: '<div>', message: expect.stringContaining('HTML element <div> is not allowed in articles. Use Markdown, or one of the components') });
+    expect(onlyProblem(result)).toMatchObject({
+      field: '<div>',
+      message: expect.stringContaining(
+        'HTML element <div> is not allowed in articles. Use Markdown, or one of the components',
+      ),
+    });
   });
 
   it('refuses an attribute a safe element does not take', async () => {
-    const { result } = await lintEdited(FEATURE, 'The store answers', 'The <abbr title="key-value" style="color:red">KV</abbr> store answers');
-    expect(onlyProblem(result)).toMatchObject({ field: '<abbr>', message: 'attribute "style" is not allowed on <abbr> (allowed: title).' });
+    const { result } = await lintEdited(
+      FEATURE,
+      'The store answers',
+      'The <abbr title="key-value" style="color:red">KV</abbr> store answers',
+    );
+    expect(onlyProblem(result)).toMatchObject({
+      field: '<abbr>',
+      message: 'attribute "style" is not allowed on <abbr> (allowed: title).',
+    });
   });
 
   it('refuses a component attribute written as an {expression}', async () => {
@@ -88,11 +113,18 @@ describe('MDX is not a programming surface', () => {
 
   it('refuses spread attributes', async () => {
     const { result } = await lintEdited(FEATURE, '<Aside label="Note">', '<Aside {...props}>');
-    expect(onlyProblem(result)).toMatchObject({ field: '<Aside>', message: expect.stringContaining('spread attributes {…} are not allowed') });
+    expect(onlyProblem(result)).toMatchObject({
+      field: '<Aside>',
+      message: expect.stringContaining('spread attributes {…} are not allowed'),
+    });
   });
 
   it('refuses an on* attribute on a component', async () => {
-    const { result, text } = await lintEdited(FEATURE, '<Aside label="Note">', '<Aside label="Note" onClick="steal()">');
+    const { result, text } = await lintEdited(
+      FEATURE,
+      '<Aside label="Note">',
+      '<Aside label="Note" onClick="steal()">',
+    );
     expect(onlyProblem(result)).toEqual({
       severity: 'error',
       file: `content/${FEATURE}`,
@@ -103,8 +135,16 @@ describe('MDX is not a programming surface', () => {
   });
 
   it('refuses an unknown attribute on a component and shows its usage', async () => {
-    const { result } = await lintEdited(FEATURE, '<Aside label="Note">', '<Aside label="Note" tone="warning">');
-    expect(onlyProblem(result)).toMatchObject({ field: '<Aside>', message: 'unknown attribute "tone". Usage: <Aside label="Note">a remark set apart from the argument</Aside>' });
+    const { result } = await lintEdited(
+      FEATURE,
+      '<Aside label="Note">',
+      '<Aside label="Note" tone="warning">',
+    );
+    expect(onlyProblem(result)).toMatchObject({
+      field: '<Aside>',
+      message:
+        'unknown attribute "tone". Usage: <Aside label="Note">a remark set apart from the argument</Aside>',
+    });
   });
 
   it('refuses a raw <script> in .mdx', async () => {
@@ -119,30 +159,54 @@ describe('MDX is not a programming surface', () => {
   });
 
   it('refuses a javascript: URL in a Markdown link in .mdx', async () => {
-    const { result } = await lintEdited(FEATURE, 'The store answers', 'The [store](javascript:alert(1)) answers');
-    expect(onlyProblem(result)).toMatchObject({ field: 'link', message: expect.stringContaining('"javascript:alert(1)" uses a forbidden URL scheme') });
+    const { result } = await lintEdited(
+      FEATURE,
+      'The store answers',
+      'The [store](javascript:alert(1)) answers',
+    );
+    expect(onlyProblem(result)).toMatchObject({
+      field: 'link',
+      message: expect.stringContaining('"javascript:alert(1)" uses a forbidden URL scheme'),
+    });
   });
 });
 
 describe('raw HTML in a .md article', () => {
   it('refuses <script>', async () => {
-    const { result, text } = await lintEdited(DRIFT, DRIFT_LAST_LINE, `<script>alert(1)</script>\n\n${DRIFT_LAST_LINE}`);
+    const { result, text } = await lintEdited(
+      DRIFT,
+      DRIFT_LAST_LINE,
+      `<script>alert(1)</script>\n\n${DRIFT_LAST_LINE}`,
+    );
     expect(onlyProblem(result)).toEqual({
       severity: 'error',
       file: `content/${DRIFT}`,
       line: lineOf(text, '<script>'),
       field: '<script>',
-      message: 'raw <script> is not allowed in articles: it can run code or restyle the site. Remove it; use Markdown, a fenced code block, or an allowed component.',
+      message:
+        'raw <script> is not allowed in articles: it can run code or restyle the site. Remove it; use Markdown, a fenced code block, or an allowed component.',
     });
   });
 
   it('refuses <iframe>', async () => {
-    const { result, text } = await lintEdited(DRIFT, DRIFT_LAST_LINE, `<iframe src="https://example.com/embed"></iframe>\n\n${DRIFT_LAST_LINE}`);
-    expect(onlyProblem(result)).toMatchObject({ line: lineOf(text, '<iframe'), field: '<iframe>', message: expect.stringContaining('raw <iframe> is not allowed') });
+    const { result, text } = await lintEdited(
+      DRIFT,
+      DRIFT_LAST_LINE,
+      `<iframe src="https://example.com/embed"></iframe>\n\n${DRIFT_LAST_LINE}`,
+    );
+    expect(onlyProblem(result)).toMatchObject({
+      line: lineOf(text, '<iframe'),
+      field: '<iframe>',
+      message: expect.stringContaining('raw <iframe> is not allowed'),
+    });
   });
 
   it('refuses onclick=', async () => {
-    const { result, text } = await lintEdited(DRIFT, DRIFT_LAST_LINE, `<p onclick="alert(1)">Open the dashboard.</p>\n\n${DRIFT_LAST_LINE}`);
+    const { result, text } = await lintEdited(
+      DRIFT,
+      DRIFT_LAST_LINE,
+      `<p onclick="alert(1)">Open the dashboard.</p>\n\n${DRIFT_LAST_LINE}`,
+    );
     expect(onlyProblem(result)).toEqual({
       severity: 'error',
       file: `content/${DRIFT}`,
@@ -153,19 +217,33 @@ describe('raw HTML in a .md article', () => {
   });
 
   it('refuses a javascript: Markdown link', async () => {
-    const { result, text } = await lintEdited(DRIFT, '(https://example.com/glossary)', '(javascript:alert(document.cookie))');
+    const { result, text } = await lintEdited(
+      DRIFT,
+      '(https://example.com/glossary)',
+      '(javascript:alert(document.cookie))',
+    );
     expect(onlyProblem(result)).toEqual({
       severity: 'error',
       file: `content/${DRIFT}`,
       line: lineOf(text, 'javascript:'),
       field: 'link',
-      message: '"javascript:alert(document.cookie)" uses a forbidden URL scheme (javascript:, data:, vbscript:, file:). Link to an http(s) address or a page on this site.',
+      message:
+        '"javascript:alert(document.cookie)" uses a forbidden URL scheme (javascript:, data:, vbscript:, file:). Link to an http(s) address or a page on this site.',
     });
   });
 
   it('refuses a javascript: href in an inline <a>', async () => {
-    const { result } = await lintEdited(DRIFT, 'See [the glossary](https://example.com/glossary)', 'See <a href="javascript:void(0)">the glossary</a>');
-    expect(onlyProblem(result)).toMatchObject({ field: '<a href>', message: expect.stringContaining('"javascript:void(0)" uses a forbidden URL scheme; link to an http(s) address.') });
+    const { result } = await lintEdited(
+      DRIFT,
+      'See [the glossary](https://example.com/glossary)',
+      'See <a href="javascript:void(0)">the glossary</a>',
+    );
+    expect(onlyProblem(result)).toMatchObject({
+      field: '<a href>',
+      message: expect.stringContaining(
+        '"javascript:void(0)" uses a forbidden URL scheme; link to an http(s) address.',
+      ),
+    });
   });
 
   it('reports every unsafe construct of a page, each at its own line (static fixture)', async () => {
@@ -184,19 +262,31 @@ describe('raw HTML in a .md article', () => {
 
 describe('citations', () => {
   it('a citation of an unknown id names the known ids', async () => {
-    const { result, text } = await lintEdited(DRIFT, '[@psi-note]. A common', '[@psi-note]. See also [@psi-paper]. A common');
+    const { result, text } = await lintEdited(
+      DRIFT,
+      '[@psi-note]. A common',
+      '[@psi-note]. See also [@psi-paper]. A common',
+    );
     expect(onlyProblem(result)).toEqual({
       severity: 'error',
       file: `content/${DRIFT}`,
       line: lineOf(text, '[@psi-paper]'),
       field: 'citation',
-      message: '[@psi-paper] names no entry in "sources". Add a source with id "psi-paper", or cite one of: psi-note.',
+      message:
+        '[@psi-paper] names no entry in "sources". Add a source with id "psi-paper", or cite one of: psi-note.',
     });
   });
 
   it('an unknown id inside a multiple citation is found too', async () => {
-    const { result } = await lintEdited(FEATURE, '[@store-talk; @vendor-docs]', '[@store-talk; @vendor-docs; @vendor-blog]');
-    expect(onlyProblem(result)).toMatchObject({ field: 'citation', message: expect.stringContaining('[@vendor-blog] names no entry in "sources"') });
+    const { result } = await lintEdited(
+      FEATURE,
+      '[@store-talk; @vendor-docs]',
+      '[@store-talk; @vendor-docs; @vendor-blog]',
+    );
+    expect(onlyProblem(result)).toMatchObject({
+      field: 'citation',
+      message: expect.stringContaining('[@vendor-blog] names no entry in "sources"'),
+    });
   });
 
   it('a malformed citation shows the accepted forms', async () => {
@@ -223,7 +313,10 @@ describe('citations', () => {
 
   it('a citation inside inline code does not count as citing', async () => {
     const { result } = await lintEdited(DRIFT, ' [@psi-note]', ' `[@psi-note]`');
-    expect(onlyProblem(result)).toMatchObject({ field: 'sources[0]', message: expect.stringContaining('"psi-note" is never cited') });
+    expect(onlyProblem(result)).toMatchObject({
+      field: 'sources[0]',
+      message: expect.stringContaining('"psi-note" is never cited'),
+    });
   });
 });
 
@@ -239,12 +332,17 @@ describe('corrections', () => {
       file: `content/${FEATURE}`,
       line: lineOf(text, '  - date: 2025-04-02'),
       field: 'corrections[0]',
-      message: '2025-04-02 has no inline mark. Wrap the changed words in <Correction date="2025-04-02">…</Correction>.',
+      message:
+        '2025-04-02 has no inline mark. Wrap the changed words in <Correction date="2025-04-02">…</Correction>.',
     });
   });
 
   it('an inline mark whose date is not in the log is reported at the mark', async () => {
-    const { result, text } = await lintEdited(FEATURE, '<Correction date="2025-04-02">', '<Correction date="2025-04-03">');
+    const { result, text } = await lintEdited(
+      FEATURE,
+      '<Correction date="2025-04-02">',
+      '<Correction date="2025-04-03">',
+    );
     // The log entry for 2025-04-02 has lost its mark as well.
     expect(result.problems).toHaveLength(2);
     expect(result.problems).toContainEqual({
@@ -252,14 +350,19 @@ describe('corrections', () => {
       file: `content/${FEATURE}`,
       line: lineOf(text, '<Correction date="2025-04-03">'),
       field: '<Correction>',
-      message: 'date="2025-04-03" has no entry in the "corrections" log. Add { date: 2025-04-03, summary: "…" } or fix the date.',
+      message:
+        'date="2025-04-03" has no entry in the "corrections" log. Add { date: 2025-04-03, summary: "…" } or fix the date.',
     });
   });
 
   it('a <Correction> without a date shows its usage', async () => {
     const { result } = await lintEdited(FEATURE, '<Correction date="2025-04-02">', '<Correction>');
     expect(result.problems).toContainEqual(
-      expect.objectContaining({ field: '<Correction>', message: 'needs a non-empty date="…" attribute. Usage: <Correction date="YYYY-MM-DD">corrected words</Correction>' }),
+      expect.objectContaining({
+        field: '<Correction>',
+        message:
+          'needs a non-empty date="…" attribute. Usage: <Correction date="YYYY-MM-DD">corrected words</Correction>',
+      }),
     );
   });
 
@@ -274,12 +377,17 @@ describe('corrections', () => {
       file: `content/${DRIFT}`,
       line: lineOf(text, '  - date: 2025-02-01'),
       field: 'corrections[0]',
-      message: '2025-02-01 needs an inline <Correction date="2025-02-01"> mark, which only .mdx files support: rename the file to .mdx and mark the changed words.',
+      message:
+        '2025-02-01 needs an inline <Correction date="2025-02-01"> mark, which only .mdx files support: rename the file to .mdx and mark the changed words.',
     });
   });
 
   it('a <Correction> mark in a .md article asks for .mdx instead of shipping an unknown element', async () => {
-    const { result, text } = await lintEdited(DRIFT, 'A common threshold', 'A <Correction date="2025-02-01">common</Correction> threshold');
+    const { result, text } = await lintEdited(
+      DRIFT,
+      'A common threshold',
+      'A <Correction date="2025-02-01">common</Correction> threshold',
+    );
     expect(onlyProblem(result)).toEqual({
       severity: 'error',
       file: `content/${DRIFT}`,
@@ -291,7 +399,8 @@ describe('corrections', () => {
 });
 
 describe('benchmark methodology', () => {
-  const METHODOLOGY_OPEN = '<Methodology sampleSize="30 runs per batch size" variance="coefficient of variation under 3%" confidence="95% intervals by bootstrap">';
+  const METHODOLOGY_OPEN =
+    '<Methodology sampleSize="30 runs per batch size" variance="coefficient of variation under 3%" confidence="95% intervals by bootstrap">';
 
   it('a benchmarks piece without a Methodology box is refused', async () => {
     const tree = await validTree();
@@ -302,13 +411,17 @@ describe('benchmark methodology', () => {
       file: `content/${BENCH}`,
       line: lineOf(text, 'beat:'),
       field: 'beat',
-      message: 'benchmark pieces must report their methodology: add <Methodology sampleSize="…" variance="…" confidence="…">…</Methodology>.',
+      message:
+        'benchmark pieces must report their methodology: add <Methodology sampleSize="…" variance="…" confidence="…">…</Methodology>.',
     });
   });
 
   it('a benchmarks piece in .md is told to become .mdx', async () => {
     const { result } = await lintEdited(DRIFT, 'beat: mlops', 'beat: benchmarks');
-    expect(onlyProblem(result)).toMatchObject({ field: 'beat', message: expect.stringContaining('(rename the file to .mdx to use it)') });
+    expect(onlyProblem(result)).toMatchObject({
+      field: 'beat',
+      message: expect.stringContaining('(rename the file to .mdx to use it)'),
+    });
   });
 
   it('a Methodology box missing an attribute names it and shows the usage', async () => {
@@ -318,13 +431,21 @@ describe('benchmark methodology', () => {
       file: `content/${BENCH}`,
       line: lineOf(text, '<Methodology'),
       field: '<Methodology>',
-      message: 'needs a non-empty confidence="…" attribute. Usage: <Methodology sampleSize="…" variance="…" confidence="…">how we measured</Methodology>',
+      message:
+        'needs a non-empty confidence="…" attribute. Usage: <Methodology sampleSize="…" variance="…" confidence="…">how we measured</Methodology>',
     });
   });
 
   it('a Methodology attribute left empty counts as missing', async () => {
-    const { result } = await lintEdited(BENCH, 'variance="coefficient of variation under 3%"', 'variance=" "');
-    expect(onlyProblem(result)).toMatchObject({ field: '<Methodology>', message: expect.stringContaining('needs a non-empty variance="…" attribute') });
+    const { result } = await lintEdited(
+      BENCH,
+      'variance="coefficient of variation under 3%"',
+      'variance=" "',
+    );
+    expect(onlyProblem(result)).toMatchObject({
+      field: '<Methodology>',
+      message: expect.stringContaining('needs a non-empty variance="…" attribute'),
+    });
   });
 });
 
@@ -336,12 +457,18 @@ describe('math', () => {
       file: `content/${DRIFT}`,
       line: lineOf(text, '\\frac'),
       field: 'inline math',
-      message: expect.stringMatching(/^malformed TeX "\\frac\{1\}\{": .*expected '\}'.*Fix the expression \(KaTeX supports a subset of LaTeX/),
+      message: expect.stringMatching(
+        /^malformed TeX "\\frac\{1\}\{": .*expected '\}'.*Fix the expression \(KaTeX supports a subset of LaTeX/,
+      ),
     });
   });
 
   it('malformed display TeX is an error at the opening $$', async () => {
-    const { result, text } = await lintEdited(FEATURE, '(1 - h) \\, t_{\\text{disk}}', '(1 - h) \\, t_{\\text{disk}} \\notacommand');
+    const { result, text } = await lintEdited(
+      FEATURE,
+      '(1 - h) \\, t_{\\text{disk}}',
+      '(1 - h) \\, t_{\\text{disk}} \\notacommand',
+    );
     expect(onlyProblem(result)).toMatchObject({
       severity: 'error',
       line: lineOf(text, '$$'),
@@ -357,17 +484,28 @@ describe('math', () => {
       file: `content/${DRIFT}`,
       line: lineOf(text, 'é$'),
       field: 'inline math',
-      message: expect.stringMatching(/^"\\mathrm\{PSI\} > 0\.2 é" renders but is not portable LaTeX: .*\[unicodeTextInMathMode\]$/),
+      message: expect.stringMatching(
+        /^"\\mathrm\{PSI\} > 0\.2 é" renders but is not portable LaTeX: .*\[unicodeTextInMathMode\]$/,
+      ),
     });
   });
 
   it('\\\\ in display math is one warning however often it appears', async () => {
     const { result } = await lintEdited(FEATURE, 't_{99} \\approx', 'a \\\\ b \\\\ t_{99} \\approx');
-    expect(onlyProblem(result)).toMatchObject({ severity: 'warning', field: 'math', message: expect.stringContaining('[newLineInDisplayMode]') });
+    expect(onlyProblem(result)).toMatchObject({
+      severity: 'warning',
+      field: 'math',
+      message: expect.stringContaining('[newLineInDisplayMode]'),
+    });
   });
 
   it('math inside a Methodology box is checked too', async () => {
     const { result } = await lintEdited(BENCH, '$\\lambda = N / t$', '$\\lambda = \\frac{N}{t$');
-    expect(onlyProblem(result)).toMatchObject({ severity: 'error', file: `content/${BENCH}`, field: 'inline math', message: expect.stringContaining('malformed TeX') });
+    expect(onlyProblem(result)).toMatchObject({
+      severity: 'error',
+      file: `content/${BENCH}`,
+      field: 'inline math',
+      message: expect.stringContaining('malformed TeX'),
+    });
   });
 });

@@ -29,7 +29,11 @@ describe('the valid fixture', () => {
     const tree = await validTree();
     for (const id of ['ada-okafor', 'ben-sato', 'chen-li']) await tree.remove(`people/${id}.yaml`);
     const { problems } = await tree.lint();
-    expect(problems).toContainEqual({ severity: 'error', file: 'content/people', message: 'no people: add the masthead as content/people/<id>.yaml.' });
+    expect(problems).toContainEqual({
+      severity: 'error',
+      file: 'content/people',
+      message: 'no people: add the masthead as content/people/<id>.yaml.',
+    });
   });
 });
 
@@ -40,7 +44,8 @@ describe('article files', () => {
     expect(onlyProblem(await tree.lint())).toEqual({
       severity: 'error',
       file: 'content/articles/Upper_Case.mdx',
-      message: 'file name "Upper_Case" becomes the URL: use lower-case words joined by dashes, e.g. feature-store-latency.mdx.',
+      message:
+        'file name "Upper_Case" becomes the URL: use lower-case words joined by dashes, e.g. feature-store-latency.mdx.',
     });
   });
 
@@ -52,7 +57,8 @@ describe('article files', () => {
       file: 'content/articles/retraining-schedules.md',
       line: 1,
       field: 'frontmatter',
-      message: 'is missing: the file must start with a "---" line, the YAML fields, and a closing "---" line.',
+      message:
+        'is missing: the file must start with a "---" line, the YAML fields, and a closing "---" line.',
     });
   });
 
@@ -65,14 +71,20 @@ describe('article files', () => {
       severity: 'error',
       file: 'content/articles/bad-yaml.mdx',
       field: 'frontmatter',
-      message: expect.stringMatching(/^is not valid YAML: .*Check indentation and quote strings that contain ": "\.$/),
+      message: expect.stringMatching(
+        /^is not valid YAML: .*Check indentation and quote strings that contain ": "\.$/,
+      ),
     });
     expect(problem.line).toBeGreaterThanOrEqual(lineOf(text, 'tags: [drift'));
     expect(problem.line).toBeLessThanOrEqual(lineOf(text, '---\n\n'));
   });
 
   it('the frontmatter is only the first --- block (a horizontal rule later is body)', async () => {
-    const { result } = await lintEdited('articles/drift-monitoring.md', 'See [the glossary]', '---\n\nSee [the glossary]');
+    const { result } = await lintEdited(
+      'articles/drift-monitoring.md',
+      'See [the glossary]',
+      '---\n\nSee [the glossary]',
+    );
     expect(result.problems).toEqual([]);
   });
 });
@@ -87,34 +99,63 @@ describe('people', () => {
       file: `content/${BEN}`,
       line: lineOf(text, 'role:'),
       field: 'role',
-      message: 'must be one of editor-in-chief, deputy-editor, staff-writer, technical-reviewer, contributor. Found "intern".',
+      message:
+        'must be one of editor-in-chief, deputy-editor, staff-writer, technical-reviewer, contributor. Found "intern".',
     });
   });
 
   it('a missing bio is reported as missing', async () => {
-    const { result } = await lintEdited(BEN, 'bio: Ben Sato writes about feature pipelines and model monitoring for the fixture edition.\n', '');
-    expect(onlyProblem(result)).toMatchObject({ severity: 'error', file: `content/${BEN}`, field: 'bio', message: 'is required but missing (expected string).' });
+    const { result } = await lintEdited(
+      BEN,
+      'bio: Ben Sato writes about feature pipelines and model monitoring for the fixture edition.\n',
+      '',
+    );
+    expect(onlyProblem(result)).toMatchObject({
+      severity: 'error',
+      file: `content/${BEN}`,
+      field: 'bio',
+      message: 'is required but missing (expected string).',
+    });
   });
 
   it('a one-line bio asks for a full sentence', async () => {
-    const { result } = await lintEdited(BEN, 'bio: Ben Sato writes about feature pipelines and model monitoring for the fixture edition.', 'bio: Writer.');
-    expect(onlyProblem(result)).toMatchObject({ field: 'bio', message: 'is too short: write at least a full sentence (40+ characters). Found "Writer.".' });
+    const { result } = await lintEdited(
+      BEN,
+      'bio: Ben Sato writes about feature pipelines and model monitoring for the fixture edition.',
+      'bio: Writer.',
+    );
+    expect(onlyProblem(result)).toMatchObject({
+      field: 'bio',
+      message: 'is too short: write at least a full sentence (40+ characters). Found "Writer.".',
+    });
   });
 
   it('an unknown key is named at its line', async () => {
-    const { result, text } = await lintEdited(BEN, 'role: staff-writer', 'role: staff-writer\ntwitter: bensato');
+    const { result, text } = await lintEdited(
+      BEN,
+      'role: staff-writer',
+      'role: staff-writer\ntwitter: bensato',
+    );
     expect(onlyProblem(result)).toEqual({
       severity: 'error',
       file: `content/${BEN}`,
       line: lineOf(text, 'twitter:'),
       field: 'twitter',
-      message: 'is not a known key: remove it or fix its spelling (see content/FORMAT.md for the allowed keys).',
+      message:
+        'is not a known key: remove it or fix its spelling (see content/FORMAT.md for the allowed keys).',
     });
   });
 
   it('a link that is not http(s) or mailto: is refused', async () => {
-    const { result } = await lintEdited('people/chen-li.yaml', 'url: https://example.com/chen-li', 'url: javascript:alert(1)');
-    expect(onlyProblem(result)).toMatchObject({ field: 'links[0].url', message: 'must be an http(s) or mailto: URL. Found "javascript:alert(1)".' });
+    const { result } = await lintEdited(
+      'people/chen-li.yaml',
+      'url: https://example.com/chen-li',
+      'url: javascript:alert(1)',
+    );
+    expect(onlyProblem(result)).toMatchObject({
+      field: 'links[0].url',
+      message: 'must be an http(s) or mailto: URL. Found "javascript:alert(1)".',
+    });
   });
 
   it('a file name that is not a person id is refused', async () => {
@@ -123,7 +164,8 @@ describe('people', () => {
     expect(onlyProblem(await tree.lint())).toEqual({
       severity: 'error',
       file: 'content/people/Dana_Park.yaml',
-      message: 'file name "Dana_Park" is not a valid person id: use lower-case words joined by dashes, e.g. nadia-volkov.yaml.',
+      message:
+        'file name "Dana_Park" is not a valid person id: use lower-case words joined by dashes, e.g. nadia-volkov.yaml.',
     });
   });
 
@@ -134,7 +176,8 @@ describe('people', () => {
 });
 
 describe('newsletter issues', () => {
-  const issue = (number: string) => `---\nnumber: ${number}\ntitle: "Extra issue"\ndate: 2025-06-01\nsummary: "One more."\n---\nBody.\n`;
+  const issue = (number: string) =>
+    `---\nnumber: ${number}\ntitle: "Extra issue"\ndate: 2025-06-01\nsummary: "One more."\n---\nBody.\n`;
 
   it('a number already used names the other issue', async () => {
     const tree = await validTree();
@@ -149,7 +192,11 @@ describe('newsletter issues', () => {
         field: 'number',
         message: '2 is already used by content/newsletter/2.md; issue numbers are unique.',
       },
-      expect.objectContaining({ file: 'content/newsletter/3.md', field: 'number', message: 'is 2 but the file is named 3.md; name it 2.md.' }),
+      expect.objectContaining({
+        file: 'content/newsletter/3.md',
+        field: 'number',
+        message: 'is 2 but the file is named 3.md; name it 2.md.',
+      }),
     ]);
   });
 
@@ -167,7 +214,10 @@ describe('newsletter issues', () => {
 
   it('a fractional number is refused', async () => {
     const { result } = await lintEdited('newsletter/2.md', 'number: 2', 'number: 2.5');
-    expect(onlyProblem(result)).toMatchObject({ field: 'number', message: 'must be a whole number. Found 2.5.' });
+    expect(onlyProblem(result)).toMatchObject({
+      field: 'number',
+      message: 'must be a whole number. Found 2.5.',
+    });
   });
 
   it('a file name that does not match the number says which name to use', async () => {
@@ -183,16 +233,36 @@ describe('newsletter issues', () => {
 
   it('an unknown key in an issue is named', async () => {
     const { result } = await lintEdited('newsletter/1.md', 'summary:', 'author: ada-okafor\nsummary:');
-    expect(onlyProblem(result)).toMatchObject({ file: 'content/newsletter/1.md', field: 'author', message: expect.stringContaining('is not a known key') });
+    expect(onlyProblem(result)).toMatchObject({
+      file: 'content/newsletter/1.md',
+      field: 'author',
+      message: expect.stringContaining('is not a known key'),
+    });
   });
 
   it('a citation in an issue is refused: issues have no sources list', async () => {
-    const { result } = await lintEdited('newsletter/1.md', 'This week:', 'A claim [@somewhere].\n\nThis week:');
-    expect(onlyProblem(result)).toMatchObject({ file: 'content/newsletter/1.md', field: 'citation', message: expect.stringContaining('newsletter issues have no sources list') });
+    const { result } = await lintEdited(
+      'newsletter/1.md',
+      'This week:',
+      'A claim [@somewhere].\n\nThis week:',
+    );
+    expect(onlyProblem(result)).toMatchObject({
+      file: 'content/newsletter/1.md',
+      field: 'citation',
+      message: expect.stringContaining('newsletter issues have no sources list'),
+    });
   });
 
   it('the body of an issue gets the same HTML safety checks as an article', async () => {
-    const { result } = await lintEdited('newsletter/1.md', 'This week:', '<script>alert(1)</script>\n\nThis week:');
-    expect(onlyProblem(result)).toMatchObject({ file: 'content/newsletter/1.md', field: '<script>', message: expect.stringContaining('raw <script> is not allowed') });
+    const { result } = await lintEdited(
+      'newsletter/1.md',
+      'This week:',
+      '<script>alert(1)</script>\n\nThis week:',
+    );
+    expect(onlyProblem(result)).toMatchObject({
+      file: 'content/newsletter/1.md',
+      field: '<script>',
+      message: expect.stringContaining('raw <script> is not allowed'),
+    });
   });
 });

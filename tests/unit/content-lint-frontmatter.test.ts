@@ -22,8 +22,16 @@ describe('article frontmatter: required fields', () => {
   });
 
   it('an empty title is refused too', async () => {
-    const { result, text } = await lintEdited(FEATURE, 'title: "Where feature-store latency comes from"', 'title: "  "');
-    expect(onlyProblem(result)).toMatchObject({ field: 'title', line: lineOf(text, 'title:'), message: expect.stringMatching(/^is required/) });
+    const { result, text } = await lintEdited(
+      FEATURE,
+      'title: "Where feature-store latency comes from"',
+      'title: "  "',
+    );
+    expect(onlyProblem(result)).toMatchObject({
+      field: 'title',
+      line: lineOf(text, 'title:'),
+      message: expect.stringMatching(/^is required/),
+    });
   });
 
   it('a missing description is reported as missing', async () => {
@@ -59,7 +67,8 @@ describe('article frontmatter: required fields', () => {
     const { result } = await lintEdited(FEATURE, 'author: ben-sato\n', '');
     expect(onlyProblem(result)).toMatchObject({
       field: 'author',
-      message: 'is required but missing (must be a person id, or a list of person ids for a co-authored piece).',
+      message:
+        'is required but missing (must be a person id, or a list of person ids for a co-authored piece).',
     });
   });
 
@@ -92,26 +101,36 @@ describe('article frontmatter: beat and people', () => {
       file: `content/${FEATURE}`,
       line: lineOf(text, 'author:'),
       field: 'author',
-      message: '"jane-doe" is not on the masthead: no content/people/jane-doe.yaml. Use one of: ada-okafor, ben-sato, chen-li.',
+      message:
+        '"jane-doe" is not on the masthead: no content/people/jane-doe.yaml. Use one of: ada-okafor, ben-sato, chen-li.',
     });
   });
 
   it('an unknown co-author in a list is named', async () => {
     const { result } = await lintEdited(BENCH, 'author: [chen-li, ben-sato]', 'author: [chen-li, jane-doe]');
-    expect(onlyProblem(result)).toMatchObject({ file: `content/${BENCH}`, field: 'author', message: expect.stringContaining('"jane-doe" is not on the masthead') });
+    expect(onlyProblem(result)).toMatchObject({
+      file: `content/${BENCH}`,
+      field: 'author',
+      message: expect.stringContaining('"jane-doe" is not on the masthead'),
+    });
   });
 
   it('a name where a person id belongs is refused with an example id (and does not crash the lint)', async () => {
     const { result } = await lintEdited(FEATURE, 'author: ben-sato', 'author: Ben Sato');
     expect(onlyProblem(result)).toMatchObject({
       field: 'author',
-      message: expect.stringMatching(/^must be a person id: the file name of content\/people\/<id>\.yaml.*Found "Ben Sato"\.$/),
+      message: expect.stringMatching(
+        /^must be a person id: the file name of content\/people\/<id>\.yaml.*Found "Ben Sato"\.$/,
+      ),
     });
   });
 
   it('an empty author list asks for an author', async () => {
     const { result } = await lintEdited(FEATURE, 'author: ben-sato', 'author: []');
-    expect(onlyProblem(result)).toMatchObject({ field: 'author', message: 'list at least one author. Found [].' });
+    expect(onlyProblem(result)).toMatchObject({
+      field: 'author',
+      message: 'list at least one author. Found [].',
+    });
   });
 
   it('a reviewer who is not on the masthead lists who is', async () => {
@@ -121,7 +140,9 @@ describe('article frontmatter: beat and people', () => {
       file: `content/${FEATURE}`,
       line: lineOf(text, 'reviewer:'),
       field: 'reviewer',
-      message: expect.stringContaining('"jane-doe" is not on the masthead: no content/people/jane-doe.yaml. Use one of:'),
+      message: expect.stringContaining(
+        '"jane-doe" is not on the masthead: no content/people/jane-doe.yaml. Use one of:',
+      ),
     });
   });
 
@@ -146,8 +167,16 @@ describe('article frontmatter: beat and people', () => {
   });
 
   it('an author listed twice is pointed at by position', async () => {
-    const { result } = await lintEdited(BENCH, 'author: [chen-li, ben-sato]', 'author: [chen-li, ben-sato, chen-li]');
-    expect(onlyProblem(result)).toMatchObject({ file: `content/${BENCH}`, field: 'author[2]', message: '"chen-li" is listed twice.' });
+    const { result } = await lintEdited(
+      BENCH,
+      'author: [chen-li, ben-sato]',
+      'author: [chen-li, ben-sato, chen-li]',
+    );
+    expect(onlyProblem(result)).toMatchObject({
+      file: `content/${BENCH}`,
+      field: 'author[2]',
+      message: '"chen-li" is listed twice.',
+    });
   });
 });
 
@@ -165,7 +194,10 @@ describe('article frontmatter: dates', () => {
 
   it('a date in another format asks for YYYY-MM-DD', async () => {
     const { result } = await lintEdited(FEATURE, 'published: 2025-03-14', 'published: 14/03/2025');
-    expect(onlyProblem(result)).toMatchObject({ field: 'published', message: expect.stringContaining('"14/03/2025" is not a date; write it as YYYY-MM-DD') });
+    expect(onlyProblem(result)).toMatchObject({
+      field: 'published',
+      message: expect.stringContaining('"14/03/2025" is not a date; write it as YYYY-MM-DD'),
+    });
   });
 
   it('updated before published says which must come first', async () => {
@@ -193,26 +225,48 @@ describe('article frontmatter: unknown keys', () => {
         message: 'is not a known key: did you mean "reviewer"? Rename it.',
       },
     ]);
-    expect(problemsFor(result, 'reviewer')).toEqual([expect.objectContaining({ message: expect.stringContaining('is required but missing') })]);
+    expect(problemsFor(result, 'reviewer')).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('is required but missing') }),
+    ]);
   });
 
   it('an unknown key with no near miss points at the allowed keys', async () => {
-    const { result, text } = await lintEdited(FEATURE, 'tags: [feature-stores, latency]', 'tags: [feature-stores, latency]\nsubtitle: "Cache first"');
+    const { result, text } = await lintEdited(
+      FEATURE,
+      'tags: [feature-stores, latency]',
+      'tags: [feature-stores, latency]\nsubtitle: "Cache first"',
+    );
     expect(onlyProblem(result)).toMatchObject({
       line: lineOf(text, 'subtitle:'),
       field: 'subtitle',
-      message: 'is not a known key: remove it or fix its spelling (see content/FORMAT.md for the allowed keys).',
+      message:
+        'is not a known key: remove it or fix its spelling (see content/FORMAT.md for the allowed keys).',
     });
   });
 
   it('an unknown key inside a source is named with its path', async () => {
-    const { result, text } = await lintEdited(FEATURE, '    kind: docs', '    kind: docs\n    notes: "cached copy"');
-    expect(onlyProblem(result)).toMatchObject({ line: lineOf(text, 'notes:'), field: 'sources[2].notes', message: expect.stringContaining('is not a known key') });
+    const { result, text } = await lintEdited(
+      FEATURE,
+      '    kind: docs',
+      '    kind: docs\n    notes: "cached copy"',
+    );
+    expect(onlyProblem(result)).toMatchObject({
+      line: lineOf(text, 'notes:'),
+      field: 'sources[2].notes',
+      message: expect.stringContaining('is not a known key'),
+    });
   });
 
   it('a tag that is not lower-case-with-dashes shows the expected form', async () => {
-    const { result } = await lintEdited(FEATURE, 'tags: [feature-stores, latency]', 'tags: [feature-stores, Tail Latency]');
-    expect(onlyProblem(result)).toMatchObject({ field: 'tags[1]', message: expect.stringContaining('tags are lower-case words joined by dashes, e.g. "feature-stores"') });
+    const { result } = await lintEdited(
+      FEATURE,
+      'tags: [feature-stores, latency]',
+      'tags: [feature-stores, Tail Latency]',
+    );
+    expect(onlyProblem(result)).toMatchObject({
+      field: 'tags[1]',
+      message: expect.stringContaining('tags are lower-case words joined by dashes, e.g. "feature-stores"'),
+    });
   });
 });
 
@@ -246,12 +300,20 @@ describe('article frontmatter: sources', () => {
     const { result } = await lintEdited(FEATURE, 'id: vendor-docs', 'id: vendor docs');
     // The citation [@vendor-docs] now names nothing either; both point the editor at the same fix.
     expect(problemsFor(result, 'sources[2].id')).toEqual([
-      expect.objectContaining({ message: expect.stringContaining('must start with a letter or digit and use only letters, digits and _ . : -') }),
+      expect.objectContaining({
+        message: expect.stringContaining(
+          'must start with a letter or digit and use only letters, digits and _ . : -',
+        ),
+      }),
     ]);
   });
 
   it('a javascript: source URL is refused', async () => {
-    const { result, text } = await lintEdited(DRIFT, 'url: http://example.com/psi', 'url: javascript:alert(1)');
+    const { result, text } = await lintEdited(
+      DRIFT,
+      'url: http://example.com/psi',
+      'url: javascript:alert(1)',
+    );
     expect(onlyProblem(result)).toMatchObject({
       severity: 'error',
       file: `content/${DRIFT}`,
@@ -263,7 +325,10 @@ describe('article frontmatter: sources', () => {
 
   it('a source URL that is not a URL is refused', async () => {
     const { result } = await lintEdited(DRIFT, 'url: http://example.com/psi', 'url: example.com/psi');
-    expect(onlyProblem(result)).toMatchObject({ field: 'sources[0].url', message: 'must be an absolute http:// or https:// URL. Found "example.com/psi".' });
+    expect(onlyProblem(result)).toMatchObject({
+      field: 'sources[0].url',
+      message: 'must be an absolute http:// or https:// URL. Found "example.com/psi".',
+    });
   });
 
   it('an unknown source kind lists the kinds', async () => {
@@ -271,7 +336,8 @@ describe('article frontmatter: sources', () => {
     expect(onlyProblem(result)).toMatchObject({
       line: lineOf(text, 'kind: tweet'),
       field: 'sources[0].kind',
-      message: 'must be one of paper, talk, blog, docs, benchmark, dataset, measurement, interview. Found "tweet".',
+      message:
+        'must be one of paper, talk, blog, docs, benchmark, dataset, measurement, interview. Found "tweet".',
     });
   });
 });
@@ -297,7 +363,10 @@ describe('article frontmatter: corrections log', () => {
       'corrections:\n',
       'corrections:\n  - date: 2025-04-02\n    summary: "An earlier version misnamed the cache tier in the second paragraph."\n',
     );
-    expect(onlyProblem(result)).toMatchObject({ field: 'corrections[1].date', message: expect.stringContaining('2025-04-02 is already the date of corrections[0]; merge') });
+    expect(onlyProblem(result)).toMatchObject({
+      field: 'corrections[1].date',
+      message: expect.stringContaining('2025-04-02 is already the date of corrections[0]; merge'),
+    });
   });
 
   it('a correction summary must say what changed', async () => {
@@ -306,6 +375,9 @@ describe('article frontmatter: corrections log', () => {
       'summary: "An earlier version gave the cache hit rate as 90 percent; the paper reports 82 percent."',
       'summary: "Fixed."',
     );
-    expect(onlyProblem(result)).toMatchObject({ field: 'corrections[0].summary', message: expect.stringContaining('say what changed, in a full sentence') });
+    expect(onlyProblem(result)).toMatchObject({
+      field: 'corrections[0].summary',
+      message: expect.stringContaining('say what changed, in a full sentence'),
+    });
   });
 });

@@ -57,14 +57,19 @@ let output = '';
 const file = (path: string) => join(outDir, path);
 const html = (path: string) => readFileSync(join(outDir, path, 'index.html'), 'utf8');
 /** Article links in a listing's cards. */
-const cardLinks = (page: string) => [...page.matchAll(/<h2><a href="(\/articles\/[a-z0-9-]+\/)">/g)].map((m) => m[1]!);
+const cardLinks = (page: string) =>
+  [...page.matchAll(/<h2><a href="(\/articles\/[a-z0-9-]+\/)">/g)].map((m) => m[1]!);
 
 beforeAll(async () => {
   // The valid fixture (people, newsletter, three articles) plus the generated articles.
   root = await mkdtemp(join(tmpdir(), 'mlsr-discovery-'));
   const content = join(root, 'content');
   await cp(VALID_FIXTURE, content, { recursive: true });
-  for (let n = 1; n <= GENERATED; n++) await writeFile(join(content, `articles/generated-${String(n).padStart(2, '0')}.md`), generatedArticle(n));
+  for (let n = 1; n <= GENERATED; n++)
+    await writeFile(
+      join(content, `articles/generated-${String(n).padStart(2, '0')}.md`),
+      generatedArticle(n),
+    );
   outDir = join(root, 'dist');
   const result = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
     cwd: PROJECT,
@@ -91,8 +96,10 @@ describe('a built site with 30 articles', () => {
       expect(links.length, path).toBe(n < pages ? pageSize : expected - pageSize * (pages - 1));
       seen.push(...links);
       // rel=prev/next point at pages that exist.
-      for (const [, href] of page.matchAll(/<a href="([^"]+)" rel="(?:prev|next)">/g)) expect(existsSync(file(join(href!, 'index.html'))), href).toBe(true);
-      if (n > 1) expect(page).toContain(`<a href="${n === 2 ? first : `${first}page/${n - 1}/`}" rel="prev">`);
+      for (const [, href] of page.matchAll(/<a href="([^"]+)" rel="(?:prev|next)">/g))
+        expect(existsSync(file(join(href!, 'index.html'))), href).toBe(true);
+      if (n > 1)
+        expect(page).toContain(`<a href="${n === 2 ? first : `${first}page/${n - 1}/`}" rel="prev">`);
       if (n < pages) expect(page).toContain(`<a href="${first}page/${n + 1}/" rel="next">`);
       else expect(page).not.toContain('rel="next"');
     }
@@ -103,10 +110,14 @@ describe('a built site with 30 articles', () => {
 
   test('/articles/ paginates every article exactly once, newest first', () => {
     const seen = walk('/articles/', site.pageSize, total);
-    const built = readdirSync(file('articles'), { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'page').map((e) => `/articles/${e.name}/`);
+    const built = readdirSync(file('articles'), { withFileTypes: true })
+      .filter((e) => e.isDirectory() && e.name !== 'page')
+      .map((e) => `/articles/${e.name}/`);
     expect(new Set(seen)).toEqual(new Set(built));
     expect(built).toHaveLength(total);
-    const dates = seen.map((path) => html(path).match(/<meta property="article:published_time" content="([^"]+)"/)![1]!);
+    const dates = seen.map(
+      (path) => html(path).match(/<meta property="article:published_time" content="([^"]+)"/)![1]!,
+    );
     expect(dates).toEqual([...dates].sort().reverse());
   });
 
@@ -118,7 +129,9 @@ describe('a built site with 30 articles', () => {
   test('every article is in the sitemap with a lastmod, and in the site feed', () => {
     const sitemap = readFileSync(file('sitemap-0.xml'), 'utf8');
     const feed = readFileSync(file('feed.xml'), 'utf8');
-    for (const name of readdirSync(file('articles')).filter((n) => n.startsWith('generated-') && !n.endsWith('.bib'))) {
+    for (const name of readdirSync(file('articles')).filter(
+      (n) => n.startsWith('generated-') && !n.endsWith('.bib'),
+    )) {
       expect(sitemap).toMatch(new RegExp(`<loc>${site.url}/articles/${name}/</loc><lastmod>`));
       expect(feed).toContain(`<link>${site.url}/articles/${name}/</link>`);
     }
@@ -136,12 +149,17 @@ describe('a built site with 30 articles', () => {
     expect(graph.find((n) => n['@type'] === 'TechArticle')?.headline).toBe(HOSTILE);
     // The title is text everywhere else too: in <h1>, in the feed and in the BibTeX file.
     expect(page).toContain('<h1>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(readFileSync(file('articles/generated-01.bib'), 'utf8')).toContain('title   = {{</script><script>alert(1)</script>');
+    expect(readFileSync(file('articles/generated-01.bib'), 'utf8')).toContain(
+      'title   = {{</script><script>alert(1)</script>',
+    );
   });
 
   test('and it does not run in Chromium', { timeout: 60_000 }, async () => {
     const executablePath = findChromium();
-    const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({
+      ...(executablePath ? { executablePath } : {}),
+      args: CHROMIUM_ARGS,
+    });
     try {
       const page = await browser.newPage();
       const dialogs: string[] = [];
@@ -152,7 +170,9 @@ describe('a built site with 30 articles', () => {
       await page.goto(pathToFileURL(file('articles/generated-01/index.html')).href);
       expect(await page.locator('h1').textContent()).toBe(HOSTILE);
       expect(await page.locator('script[type="application/ld+json"]').count()).toBe(1);
-      const parsed = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as { '@graph': { name?: string; '@type': string }[] };
+      const parsed = JSON.parse(
+        (await page.locator('script[type="application/ld+json"]').textContent())!,
+      ) as { '@graph': { name?: string; '@type': string }[] };
       expect(parsed['@graph'].find((n) => n['@type'] === 'WebPage')?.name).toBe(HOSTILE);
       expect(dialogs).toEqual([]);
     } finally {

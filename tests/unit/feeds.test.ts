@@ -27,7 +27,9 @@ describe('feedHtml', () => {
         '<span class="katex"><span class="katex-mathml"><math><mi>x</mi></math></span><span class="katex-html" aria-hidden="true"><span>x</span></span></span>',
       PAGE,
     );
-    expect(html).toBe('<h2 id="why">Why</h2><span class="katex"><span class="katex-mathml"><math><mi>x</mi></math></span></span>');
+    expect(html).toBe(
+      '<h2 id="why">Why</h2><span class="katex"><span class="katex-mathml"><math><mi>x</mi></math></span></span>',
+    );
   });
 
   it('keeps text escaped', () => {
@@ -48,7 +50,9 @@ describe('feedOptions', () => {
     expect(Array.isArray(options.items) && options.items.map((i) => i.title)).toEqual(['new', 'old']);
     expect(options.title).toBe(`${site.name}: MLOps & reliability`);
     expect(String(options.site)).toBe(`${site.url}/beats/mlops/`);
-    expect(options.customData).toContain(`<atom:link href="${site.url}/beats/mlops/feed.xml" rel="self" type="application/rss+xml"/>`);
+    expect(options.customData).toContain(
+      `<atom:link href="${site.url}/beats/mlops/feed.xml" rel="self" type="application/rss+xml"/>`,
+    );
     expect(options.customData).toContain('<lastBuildDate>Wed, 01 Jan 2025 00:00:00 GMT</lastBuildDate>');
   });
 });

@@ -37,7 +37,11 @@ function person(id: string, name: string, extra: Partial<LdPerson['data']> = {})
   };
 }
 
-const ada = person('ada-okafor', 'Ada Okafor', { honorific: 'Dr.', degree: 'PhD', links: [{ label: 'Site', url: 'https://ada.example/' }] });
+const ada = person('ada-okafor', 'Ada Okafor', {
+  honorific: 'Dr.',
+  degree: 'PhD',
+  links: [{ label: 'Site', url: 'https://ada.example/' }],
+});
 const ben = person('ben-sato', 'Ben Sato', { role: 'technical-reviewer' });
 
 function article(overrides: Partial<LdArticle['data']> = {}, beat = beatById('mlops')): LdArticle {
@@ -55,10 +59,19 @@ function article(overrides: Partial<LdArticle['data']> = {}, beat = beatById('ml
       updated: undefined,
       tags: ['feature-stores', 'latency'],
       sources: [
-        { id: 'paper', title: 'A paper', url: 'https://example.org/paper', publisher: 'ACM', date: new Date('2024-01-02T00:00:00Z'), kind: 'paper' },
+        {
+          id: 'paper',
+          title: 'A paper',
+          url: 'https://example.org/paper',
+          publisher: 'ACM',
+          date: new Date('2024-01-02T00:00:00Z'),
+          kind: 'paper',
+        },
         { id: 'talk', title: 'A talk', kind: 'talk' },
       ],
-      corrections: [{ date: new Date('2025-04-02T00:00:00Z'), summary: 'The cache hit rate was 82 percent, not 92.' }],
+      corrections: [
+        { date: new Date('2025-04-02T00:00:00Z'), summary: 'The cache hit rate was 82 percent, not 92.' },
+      ],
       ...overrides,
     },
   };
@@ -120,7 +133,11 @@ describe('article page graph', () => {
     const nodes = articlePageGraph(article());
     const page = byType(nodes, 'WebPage')!;
     const tech = byType(nodes, 'TechArticle')!;
-    expect(page.reviewedBy).toMatchObject({ '@type': 'Person', name: 'Ben Sato', url: `${site.url}/people/ben-sato/` });
+    expect(page.reviewedBy).toMatchObject({
+      '@type': 'Person',
+      name: 'Ben Sato',
+      url: `${site.url}/people/ben-sato/`,
+    });
     expect(page.lastReviewed).toBe('2025-03-14');
     expect(page.mainEntity).toEqual({ '@id': tech['@id'] });
     expect(tech).toMatchObject({
@@ -134,7 +151,13 @@ describe('article page graph', () => {
       publisher: { '@id': `${site.url}/#organization` },
     });
     expect(tech.citation).toEqual([
-      { '@type': 'CreativeWork', name: 'A paper', url: 'https://example.org/paper', publisher: { '@type': 'Organization', name: 'ACM' }, datePublished: '2024-01-02' },
+      {
+        '@type': 'CreativeWork',
+        name: 'A paper',
+        url: 'https://example.org/paper',
+        publisher: { '@type': 'Organization', name: 'ACM' },
+        datePublished: '2024-01-02',
+      },
       { '@type': 'CreativeWork', name: 'A talk' },
     ]);
     expect(tech.correction).toEqual([
@@ -148,7 +171,9 @@ describe('article page graph', () => {
   });
 
   it('makes post-mortems Reports and uses updated for lastReviewed', () => {
-    const nodes = articlePageGraph(article({ updated: new Date('2025-03-20T00:00:00Z') }, beatById('postmortems')));
+    const nodes = articlePageGraph(
+      article({ updated: new Date('2025-03-20T00:00:00Z') }, beatById('postmortems')),
+    );
     expect(byType(nodes, 'Report')).toBeDefined();
     expect(byType(nodes, 'TechArticle')).toBeUndefined();
     expect(byType(nodes, 'WebPage')!.lastReviewed).toBe('2025-03-20');
@@ -177,15 +202,28 @@ describe('newsletter issue graph', () => {
     const nodes = newsletterIssueGraph(
       { number: 7, title: 'Monitoring', date: new Date('2025-10-19T00:00:00Z'), summary: 'Three pieces.' },
       [
-        { url: `${site.url}/articles/feature-store-latency/`, name: 'Feature store latency', articleSlug: 'feature-store-latency' },
+        {
+          url: `${site.url}/articles/feature-store-latency/`,
+          name: 'Feature store latency',
+          articleSlug: 'feature-store-latency',
+        },
         { url: 'https://example.org/post', name: 'A post' },
       ],
     );
     const periodical = byType(nodes, 'Periodical')!;
     const issue = byType(nodes, 'PublicationIssue')!;
-    expect(issue).toMatchObject({ issueNumber: '7', datePublished: '2025-10-19', isPartOf: { '@id': periodical['@id'] } });
+    expect(issue).toMatchObject({
+      issueNumber: '7',
+      datePublished: '2025-10-19',
+      isPartOf: { '@id': periodical['@id'] },
+    });
     expect(issue.hasPart).toEqual([
-      { '@type': 'Article', '@id': `${site.url}/articles/feature-store-latency/#article`, url: `${site.url}/articles/feature-store-latency/`, headline: 'Feature store latency' },
+      {
+        '@type': 'Article',
+        '@id': `${site.url}/articles/feature-store-latency/#article`,
+        url: `${site.url}/articles/feature-store-latency/`,
+        headline: 'Feature store latency',
+      },
       { '@type': 'CreativeWork', url: 'https://example.org/post', name: 'A post' },
     ]);
   });

@@ -17,9 +17,14 @@ interface Run {
 function lintCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((done) => {
     // GITHUB_ACTIONS is cleared so the output does not depend on where the tests run.
-    execFile(NODE, [SCRIPT, ...args], { cwd, env: { ...process.env, GITHUB_ACTIONS: '', ...env } }, (error, stdout, stderr) => {
-      done({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
+    execFile(
+      NODE,
+      [SCRIPT, ...args],
+      { cwd, env: { ...process.env, GITHUB_ACTIONS: '', ...env } },
+      (error, stdout, stderr) => {
+        done({ code: error ? Number(error.code) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -47,7 +52,9 @@ describe('scripts/lint-content.ts', () => {
     const tree = await validTree();
     await tree.edit('articles/drift-monitoring.md', '$\\mathrm{PSI} > 0.2$', '$\\mathrm{PSI} > 0.2 é$');
     const run = await lintCli(['content'], tree.root);
-    expect(run.stdout).toMatch(/^warning content\/articles\/drift-monitoring\.md:18 inline math: .*unicodeTextInMathMode/m);
+    expect(run.stdout).toMatch(
+      /^warning content\/articles\/drift-monitoring\.md:18 inline math: .*unicodeTextInMathMode/m,
+    );
     expect(run.stdout).toContain('content lint: 0 errors, 1 warning');
     expect(run.code).toBe(0);
   });
@@ -57,7 +64,9 @@ describe('scripts/lint-content.ts', () => {
     await tree.addInvalid('articles/unsafe-markdown.md', 'articles/unsafe-markdown.md');
     const run = await lintCli([], tree.root, { MLSR_CONTENT_ROOT: './content' });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('error content/articles/unsafe-markdown.md:16 <script>: raw <script> is not allowed in articles');
+    expect(run.stdout).toContain(
+      'error content/articles/unsafe-markdown.md:16 <script>: raw <script> is not allowed in articles',
+    );
     expect(run.stdout).toContain('content lint: 4 errors, 0 warnings');
   });
 
@@ -66,6 +75,8 @@ describe('scripts/lint-content.ts', () => {
     await tree.edit('articles/drift-monitoring.md', 'kind: blog', 'kind: tweet');
     const run = await lintCli(['content'], tree.root, { GITHUB_ACTIONS: 'true' });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('::error file=content/articles/drift-monitoring.md,line=14,title=sources[0].kind::must be one of paper, talk');
+    expect(run.stdout).toContain(
+      '::error file=content/articles/drift-monitoring.md,line=14,title=sources[0].kind::must be one of paper, talk',
+    );
   });
 });

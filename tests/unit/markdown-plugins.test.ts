@@ -10,7 +10,9 @@ const sources = [
   { id: 'store-paper', title: 'An Online Feature Store at Scale' },
   { id: 'store-talk', title: 'Serving Features in Single-Digit Milliseconds' },
 ];
-const corrections = [{ date: new Date('2025-04-02T00:00:00Z'), summary: 'An earlier version gave 90 percent.' }];
+const corrections = [
+  { date: new Date('2025-04-02T00:00:00Z'), summary: 'An earlier version gave 90 percent.' },
+];
 
 /** The HTML of every `<sup class="citation">`, in order. */
 function citationsIn(html: string): string[] {
@@ -34,8 +36,15 @@ describe('remark-citations', () => {
   });
 
   it('numbers repeated citations of a source cite-<id>-1, -2… and records the counts', async () => {
-    const { html, frontmatter } = await render('One [@store-paper]. Two [@store-paper, p. 4]. Three [@store-talk].', { frontmatter: { sources } });
-    expect(html.match(/id="cite-[^"]+"/g)).toEqual(['id="cite-store-paper-1"', 'id="cite-store-paper-2"', 'id="cite-store-talk-1"']);
+    const { html, frontmatter } = await render(
+      'One [@store-paper]. Two [@store-paper, p. 4]. Three [@store-talk].',
+      { frontmatter: { sources } },
+    );
+    expect(html.match(/id="cite-[^"]+"/g)).toEqual([
+      'id="cite-store-paper-1"',
+      'id="cite-store-paper-2"',
+      'id="cite-store-talk-1"',
+    ]);
     expect(citationsIn(html)[1]).toContain('>1, p. 4</a>');
     expect(frontmatter.citationCounts).toEqual({ 'store-paper': 2, 'store-talk': 1 });
   });
@@ -46,13 +55,21 @@ describe('remark-citations', () => {
   });
 
   it('leaves citation syntax in code and link text alone', async () => {
-    const { html } = await render('Write `[@store-paper]` or see [the [@store-talk] talk](https://example.com).', { frontmatter: { sources } });
+    const { html } = await render(
+      'Write `[@store-paper]` or see [the [@store-talk] talk](https://example.com).',
+      { frontmatter: { sources } },
+    );
     expect(citationsIn(html)).toEqual([]);
     expect(html).toContain('<code>[@store-paper]</code>');
   });
 
   it('stops the build on an unknown id, naming the file, the line and the fix', async () => {
-    await expect(render('Fine [@store-paper].\n\nBroken [@store-blog].', { frontmatter: { sources }, path: 'content/articles/feature-stores.md' })).rejects.toThrow(
+    await expect(
+      render('Fine [@store-paper].\n\nBroken [@store-blog].', {
+        frontmatter: { sources },
+        path: 'content/articles/feature-stores.md',
+      }),
+    ).rejects.toThrow(
       'content/articles/feature-stores.md:3: citation [@store-blog] names no entry in "sources". Add a source with id "store-blog" to the frontmatter, or cite one of: store-paper, store-talk.',
     );
   });
@@ -70,8 +87,13 @@ describe('remark-citations', () => {
 
 describe('remark-corrections', () => {
   it('gives an inline mark the id the log links to', async () => {
-    const { html } = await render('The rate is <Correction date="2025-04-02">82 percent</Correction>.', { mdx: true, frontmatter: { corrections } });
-    expect(html).toContain('<Correction date="2025-04-02" id="correction-2025-04-02">82 percent</Correction>');
+    const { html } = await render('The rate is <Correction date="2025-04-02">82 percent</Correction>.', {
+      mdx: true,
+      frontmatter: { corrections },
+    });
+    expect(html).toContain(
+      '<Correction date="2025-04-02" id="correction-2025-04-02">82 percent</Correction>',
+    );
   });
 
   it('numbers a second mark of the same day', async () => {
@@ -79,26 +101,36 @@ describe('remark-corrections', () => {
       '<Correction date="2025-04-02">one</Correction> and <Correction date="2025-04-02">two</Correction>',
       { mdx: true, frontmatter: { corrections } },
     );
-    expect(html.match(/id="correction-[^"]+"/g)).toEqual(['id="correction-2025-04-02"', 'id="correction-2025-04-02-2"']);
+    expect(html.match(/id="correction-[^"]+"/g)).toEqual([
+      'id="correction-2025-04-02"',
+      'id="correction-2025-04-02-2"',
+    ]);
   });
 
   it('matches log dates given as YYYY-MM-DD strings too', async () => {
-    const { html } = await render('<Correction date="2025-04-02">x</Correction>', { mdx: true, frontmatter: { corrections: [{ date: '2025-04-02', summary: 's' }] } });
+    const { html } = await render('<Correction date="2025-04-02">x</Correction>', {
+      mdx: true,
+      frontmatter: { corrections: [{ date: '2025-04-02', summary: 's' }] },
+    });
     expect(html).toContain('id="correction-2025-04-02"');
   });
 
   it('stops the build on a mark whose date is not in the log', async () => {
     await expect(
-      render('Intro.\n\nThe rate is <Correction date="2025-04-03">82 percent</Correction>.', { mdx: true, frontmatter: { corrections }, path: 'content/articles/feature-stores.mdx' }),
+      render('Intro.\n\nThe rate is <Correction date="2025-04-03">82 percent</Correction>.', {
+        mdx: true,
+        frontmatter: { corrections },
+        path: 'content/articles/feature-stores.mdx',
+      }),
     ).rejects.toThrow(
       'content/articles/feature-stores.mdx:3: <Correction date="2025-04-03"> has no entry in the frontmatter "corrections" log. Add { date: 2025-04-03, summary: "…" } to corrections, or fix the date.',
     );
   });
 
   it('stops the build on a mark without a date', async () => {
-    await expect(render('<Correction>x</Correction>', { mdx: true, frontmatter: { corrections } })).rejects.toThrow(
-      '<Correction> needs a date="YYYY-MM-DD" attribute matching an entry in "corrections".',
-    );
+    await expect(
+      render('<Correction>x</Correction>', { mdx: true, frontmatter: { corrections } }),
+    ).rejects.toThrow('<Correction> needs a date="YYYY-MM-DD" attribute matching an entry in "corrections".');
   });
 });
 
@@ -118,18 +150,24 @@ describe('math', () => {
   });
 
   it('stops the build on a malformed formula, naming the file and the expression', async () => {
-    const error = await render('Intro.\n\nBroken $\\frac{1}{$ here.', { path: 'content/articles/math.md' }).then(
+    const error = await render('Intro.\n\nBroken $\\frac{1}{$ here.', {
+      path: 'content/articles/math.md',
+    }).then(
       () => undefined,
       (e: unknown) => e as Error,
     );
-    expect(error?.message).toMatch(/^content\/articles\/math\.md:3: malformed math "\\frac\{1\}\{": .*expected '\}'/);
+    expect(error?.message).toMatch(
+      /^content\/articles\/math\.md:3: malformed math "\\frac\{1\}\{": .*expected '\}'/,
+    );
     expect(error?.message).toContain('Fix the TeX');
     expect(error?.message).not.toContain('ParseError: KaTeX parse error');
   });
 
   it('stops the build on an unknown command in display math', async () => {
     // KaTeX renders an unknown command in red without a katex-error span; it must still fail.
-    await expect(render('$$\n\\notacommand{x}\n$$')).rejects.toThrow('malformed math "\\notacommand{x}": Undefined control sequence: \\notacommand');
+    await expect(render('$$\n\\notacommand{x}\n$$')).rejects.toThrow(
+      'malformed math "\\notacommand{x}": Undefined control sequence: \\notacommand',
+    );
   });
 
   it('renders \\href as text: untrusted commands are off', async () => {
@@ -138,11 +176,17 @@ describe('math', () => {
   });
 
   it('citations and math work together in MDX', async () => {
-    const { html, frontmatter } = await render('Rate $h$ [@store-paper], <Correction date="2025-04-02">fixed [@store-talk]</Correction>.', {
-      mdx: true,
-      frontmatter: { sources, corrections },
+    const { html, frontmatter } = await render(
+      'Rate $h$ [@store-paper], <Correction date="2025-04-02">fixed [@store-talk]</Correction>.',
+      {
+        mdx: true,
+        frontmatter: { sources, corrections },
+      },
+    );
+    expect(frontmatter).toMatchObject({
+      hasMath: true,
+      citationCounts: { 'store-paper': 1, 'store-talk': 1 },
     });
-    expect(frontmatter).toMatchObject({ hasMath: true, citationCounts: { 'store-paper': 1, 'store-talk': 1 } });
     expect(html).toContain('id="cite-store-talk-1"');
     expect(html).toContain('id="correction-2025-04-02"');
   });

@@ -1,7 +1,12 @@
 /** The allowlist the gate enforces, the builders the renderer uses and the editor docs agree. */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { FORBIDDEN_HTML_ELEMENTS, FORBIDDEN_URL_SCHEME, MDX_COMPONENT_RULES, SAFE_HTML_ELEMENTS } from '../../src/components/mdx/allowlist.ts';
+import {
+  FORBIDDEN_HTML_ELEMENTS,
+  FORBIDDEN_URL_SCHEME,
+  MDX_COMPONENT_RULES,
+  SAFE_HTML_ELEMENTS,
+} from '../../src/components/mdx/allowlist.ts';
 import { componentBuilders } from '../../src/components/mdx/index.ts';
 
 const allowed = Object.keys(MDX_COMPONENT_RULES).sort();
@@ -25,14 +30,24 @@ describe('MDX allowlist', () => {
 
   it('never lists a dangerous element as safe', () => {
     expect(Object.keys(SAFE_HTML_ELEMENTS).filter((name) => FORBIDDEN_HTML_ELEMENTS.has(name))).toEqual([]);
-    expect(Object.values(SAFE_HTML_ELEMENTS).flat().filter((attribute) => /^on|^href$|^src$|^style$/i.test(attribute))).toEqual([]);
+    expect(
+      Object.values(SAFE_HTML_ELEMENTS)
+        .flat()
+        .filter((attribute) => /^on|^href$|^src$|^style$/i.test(attribute)),
+    ).toEqual([]);
   });
 
-  it.each(['javascript:alert(1)', ' JavaScript:x', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd'])('refuses the URL %j', (url) => {
-    expect(FORBIDDEN_URL_SCHEME.test(url)).toBe(true);
-  });
+  it.each(['javascript:alert(1)', ' JavaScript:x', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd'])(
+    'refuses the URL %j',
+    (url) => {
+      expect(FORBIDDEN_URL_SCHEME.test(url)).toBe(true);
+    },
+  );
 
-  it.each(['https://example.com', '/articles/x/', '#source-a', 'mailto:editors@example.com'])('lets %j through', (url) => {
-    expect(FORBIDDEN_URL_SCHEME.test(url)).toBe(false);
-  });
+  it.each(['https://example.com', '/articles/x/', '#source-a', 'mailto:editors@example.com'])(
+    'lets %j through',
+    (url) => {
+      expect(FORBIDDEN_URL_SCHEME.test(url)).toBe(false);
+    },
+  );
 });

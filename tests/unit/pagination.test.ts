@@ -29,9 +29,12 @@ describe('paginate with 27 items, 10 per page', () => {
   });
 
   it('resolves every prev/next URL to a page that exists', () => {
-    const existing = new Set(paths.map((p) => (p.params.page ? `/articles/${p.params.page}/` : '/articles/')));
+    const existing = new Set(
+      paths.map((p) => (p.params.page ? `/articles/${p.params.page}/` : '/articles/')),
+    );
     for (const { props } of paths) {
-      for (const url of [props.page.prevUrl, props.page.nextUrl]) if (url) expect(existing.has(url), url).toBe(true);
+      for (const url of [props.page.prevUrl, props.page.nextUrl])
+        if (url) expect(existing.has(url), url).toBe(true);
     }
   });
 });

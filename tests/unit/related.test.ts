@@ -33,11 +33,20 @@ describe('pickRelated', () => {
   ];
 
   it('returns the three most related, most related first, ties to the newer', () => {
-    expect(pickRelated(self, candidates).map((c) => c.slug)).toEqual(['two-tags', 'one-tag-new', 'one-tag-old']);
+    expect(pickRelated(self, candidates).map((c) => c.slug)).toEqual([
+      'two-tags',
+      'one-tag-new',
+      'one-tag-old',
+    ]);
   });
 
   it('never pads with unrelated articles', () => {
-    expect(pickRelated(self, candidates, 10).map((c) => c.slug)).toEqual(['two-tags', 'one-tag-new', 'one-tag-old', 'same-beat-only']);
+    expect(pickRelated(self, candidates, 10).map((c) => c.slug)).toEqual([
+      'two-tags',
+      'one-tag-new',
+      'one-tag-old',
+      'same-beat-only',
+    ]);
   });
 
   it('does not depend on input order', () => {

@@ -6,7 +6,8 @@ import { calendarDate, isoDay } from '../../src/schemas/date.ts';
 import { newsletterIssueSchema } from '../../src/schemas/newsletter-issue.ts';
 import { sourceSchema } from '../../src/schemas/source.ts';
 
-const messages = (result: { success: boolean; error?: z.ZodError }) => result.error?.issues.map((issue) => issue.message) ?? [];
+const messages = (result: { success: boolean; error?: z.ZodError }) =>
+  result.error?.issues.map((issue) => issue.message) ?? [];
 
 describe('calendarDate', () => {
   it('accepts YYYY-MM-DD strings as midnight UTC', () => {
@@ -22,15 +23,24 @@ describe('calendarDate', () => {
 
   it('accepts 29 February in a leap year only', () => {
     expect(calendarDate.safeParse('2024-02-29').success).toBe(true);
-    expect(messages(calendarDate.safeParse('2025-02-29'))).toEqual(['"2025-02-29" is not a date; write it as YYYY-MM-DD (e.g. 2025-03-14)']);
+    expect(messages(calendarDate.safeParse('2025-02-29'))).toEqual([
+      '"2025-02-29" is not a date; write it as YYYY-MM-DD (e.g. 2025-03-14)',
+    ]);
   });
 
-  it.each(['2025-02-30', '2025-13-01', '2025-00-10', '2025-3-14', '14/03/2025', '2025-03-14T10:00:00Z', ''])('refuses %j with the expected form', (input) => {
-    expect(messages(calendarDate.safeParse(input))).toEqual([`"${input}" is not a date; write it as YYYY-MM-DD (e.g. 2025-03-14)`]);
-  });
+  it.each(['2025-02-30', '2025-13-01', '2025-00-10', '2025-3-14', '14/03/2025', '2025-03-14T10:00:00Z', ''])(
+    'refuses %j with the expected form',
+    (input) => {
+      expect(messages(calendarDate.safeParse(input))).toEqual([
+        `"${input}" is not a date; write it as YYYY-MM-DD (e.g. 2025-03-14)`,
+      ]);
+    },
+  );
 
   it('refuses an invalid Date object', () => {
-    expect(messages(calendarDate.safeParse(new Date('nope')))).toEqual(['expected a date written as YYYY-MM-DD']);
+    expect(messages(calendarDate.safeParse(new Date('nope')))).toEqual([
+      'expected a date written as YYYY-MM-DD',
+    ]);
   });
 
   it('refuses other types with the expected form', () => {
@@ -92,8 +102,17 @@ describe('articleSchema', () => {
 
   it('sees through object references (Astro’s reference() resolves ids to { collection, id })', () => {
     const reference = z.string().transform((id) => ({ collection: 'people', id }));
-    const result = articleSchema(reference).safeParse({ ...baseArticle, author: ['ada-okafor', 'chen-li'], reviewer: 'chen-li' });
-    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['reviewer'], message: expect.stringContaining('"chen-li" is also an author') })]);
+    const result = articleSchema(reference).safeParse({
+      ...baseArticle,
+      author: ['ada-okafor', 'chen-li'],
+      reviewer: 'chen-li',
+    });
+    expect(result.error?.issues).toEqual([
+      expect.objectContaining({
+        path: ['reviewer'],
+        message: expect.stringContaining('"chen-li" is also an author'),
+      }),
+    ]);
   });
 
   it('allows updated on the day of publication', () => {
@@ -112,8 +131,16 @@ describe('sourceSchema', () => {
     ]);
   });
 
-  it.each(['javascript:alert(1)', 'data:text/html,hi', 'file:///etc/passwd', 'ftp://example.com/x', '/relative/path'])('refuses the url %j', (url) => {
-    expect(messages(sourceSchema.safeParse({ id: 'a', title: 'T', kind: 'paper', url }))).toEqual(['must be an absolute http:// or https:// URL']);
+  it.each([
+    'javascript:alert(1)',
+    'data:text/html,hi',
+    'file:///etc/passwd',
+    'ftp://example.com/x',
+    '/relative/path',
+  ])('refuses the url %j', (url) => {
+    expect(messages(sourceSchema.safeParse({ id: 'a', title: 'T', kind: 'paper', url }))).toEqual([
+      'must be an absolute http:// or https:// URL',
+    ]);
   });
 });
 

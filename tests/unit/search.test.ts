@@ -33,15 +33,25 @@ describe('search URL state', () => {
   });
 
   it('writes a canonical, shareable query string', () => {
-    expect(searchUrl('/search/', { q: ' feature store ', filters: { year: '2025', beat: 'mlops' }, sort: 'relevance' })).toBe(
-      '/search/?q=feature+store&beat=mlops&year=2025',
-    );
+    expect(
+      searchUrl('/search/', {
+        q: ' feature store ',
+        filters: { year: '2025', beat: 'mlops' },
+        sort: 'relevance',
+      }),
+    ).toBe('/search/?q=feature+store&beat=mlops&year=2025');
     expect(searchUrl('/search/', EMPTY_SEARCH)).toBe('/search/');
-    expect(searchStateToParams({ q: '', filters: { tag: 'drift' }, sort: 'oldest' }).toString()).toBe('tag=drift&sort=oldest');
+    expect(searchStateToParams({ q: '', filters: { tag: 'drift' }, sort: 'oldest' }).toString()).toBe(
+      'tag=drift&sort=oldest',
+    );
   });
 
   it('round-trips through the URL', () => {
-    const original = { q: 'a & b', filters: { reviewer: 'theo-nakamura', tag: 'real-time' }, sort: 'oldest' as const };
+    const original = {
+      q: 'a & b',
+      filters: { reviewer: 'theo-nakamura', tag: 'real-time' },
+      sort: 'oldest' as const,
+    };
     expect(state(searchStateToParams(original).toString())).toEqual(original);
   });
 
@@ -54,15 +64,21 @@ describe('search URL state', () => {
 
 describe('toPagefindSearch', () => {
   it('passes the query and filters, and ranks by relevance unless asked otherwise', () => {
-    expect(toPagefindSearch({ q: ' drift ', filters: { beat: 'mlops', year: '2024' }, sort: 'relevance' })).toEqual({
+    expect(
+      toPagefindSearch({ q: ' drift ', filters: { beat: 'mlops', year: '2024' }, sort: 'relevance' }),
+    ).toEqual({
       term: 'drift',
       options: { filters: { beat: 'mlops', year: '2024' } },
     });
   });
 
   it('sorts by the date key both ways', () => {
-    expect(toPagefindSearch({ q: 'x', filters: {}, sort: 'newest' }).options).toEqual({ sort: { date: 'desc' } });
-    expect(toPagefindSearch({ q: 'x', filters: {}, sort: 'oldest' }).options).toEqual({ sort: { date: 'asc' } });
+    expect(toPagefindSearch({ q: 'x', filters: {}, sort: 'newest' }).options).toEqual({
+      sort: { date: 'desc' },
+    });
+    expect(toPagefindSearch({ q: 'x', filters: {}, sort: 'oldest' }).options).toEqual({
+      sort: { date: 'asc' },
+    });
   });
 
   it('lists filter-only searches newest first (there is no relevance without a query)', () => {
@@ -85,7 +101,14 @@ function person(id: string, name: string, extra: Record<string, string> = {}) {
   return { id, data: { name, role: 'contributing-editor', ...extra } };
 }
 
-function article(slug: string, beat: string, published: string, authors: ReturnType<typeof person>[], reviewer: ReturnType<typeof person>, tags: string[]): Article {
+function article(
+  slug: string,
+  beat: string,
+  published: string,
+  authors: ReturnType<typeof person>[],
+  reviewer: ReturnType<typeof person>,
+  tags: string[],
+): Article {
   const beatConfig = site.beats.find((b) => b.id === beat)!;
   return {
     slug,
@@ -93,7 +116,13 @@ function article(slug: string, beat: string, published: string, authors: ReturnT
     beat: beatConfig,
     authors,
     reviewer,
-    data: { title: `Title of ${slug}`, description: `Dek of ${slug}`, beat, tags, published: new Date(`${published}T00:00:00Z`) },
+    data: {
+      title: `Title of ${slug}`,
+      description: `Dek of ${slug}`,
+      beat,
+      tags,
+      published: new Date(`${published}T00:00:00Z`),
+    },
   } as unknown as Article;
 }
 
@@ -102,7 +131,10 @@ const ben = person('ben-sato', 'Ben Sato', { degree: 'PhD' });
 const chen = person('chen-li', 'Chen Li', { honorific: 'Dr.' });
 const one = article('one', 'mlops', '2024-12-31', [ada, ben], chen, ['drift', 'monitoring']);
 const two = article('two', 'architecture', '2025-01-01', [ben], ada, ['drift']);
-const issue = { id: '3', data: { number: 3, title: 'Serving', date: new Date('2023-06-04T00:00:00Z'), summary: 'Three links.' } } as unknown as NewsletterEntry;
+const issue = {
+  id: '3',
+  data: { number: 3, title: 'Serving', date: new Date('2023-06-04T00:00:00Z'), summary: 'Three links.' },
+} as unknown as NewsletterEntry;
 
 describe('search records', () => {
   it('give an article its display fields, id-valued filters and a sortable date', () => {
@@ -116,15 +148,33 @@ describe('search records', () => {
         iso: '2024-12-31',
         dek: 'Dek of one',
       },
-      filters: { beat: ['mlops'], author: ['ada-okafor', 'ben-sato'], reviewer: ['chen-li'], tag: ['drift', 'monitoring'], year: ['2024'] },
+      filters: {
+        beat: ['mlops'],
+        author: ['ada-okafor', 'ben-sato'],
+        reviewer: ['chen-li'],
+        tag: ['drift', 'monitoring'],
+        year: ['2024'],
+      },
       sort: { date: '2024-12-31' },
     });
   });
 
   it('file newsletter issues under their own beat, with no people or tags', () => {
     const record = newsletterSearchRecord(issue);
-    expect(record.meta).toMatchObject({ title: 'No. 3: Serving', beat: 'Newsletter', author: '', date: '4 June 2023', dek: 'Three links.' });
-    expect(record.filters).toEqual({ beat: ['newsletter'], author: [], reviewer: [], tag: [], year: ['2023'] });
+    expect(record.meta).toMatchObject({
+      title: 'No. 3: Serving',
+      beat: 'Newsletter',
+      author: '',
+      date: '4 June 2023',
+      dek: 'Three links.',
+    });
+    expect(record.filters).toEqual({
+      beat: ['newsletter'],
+      author: [],
+      reviewer: [],
+      tag: [],
+      year: ['2023'],
+    });
     expect(record.sort).toEqual({ date: '2023-06-04' });
   });
 });

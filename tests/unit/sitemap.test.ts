@@ -7,7 +7,10 @@ import { validTree } from './helpers/content-tree.ts';
 describe('sitemap', () => {
   it('dates articles by their last change and issues by their date, and drops drafts', async () => {
     const tree = await validTree();
-    await tree.write('articles/drift-monitoring.md', (await tree.read('articles/drift-monitoring.md')).replace(/^---\n/, '---\ndraft: true\n'));
+    await tree.write(
+      'articles/drift-monitoring.md',
+      (await tree.read('articles/drift-monitoring.md')).replace(/^---\n/, '---\ndraft: true\n'),
+    );
     const facts = await readSitemapFacts(tree.content);
     // feature-store-latency: published 2025-03-14, corrected 2025-04-02 (see the fixture).
     const latency = facts.lastmod.get('/articles/feature-store-latency/');
@@ -26,7 +29,10 @@ describe('sitemap', () => {
 
   it('filters out the 404 and search pages (noindex) and serializes drafts to nothing', async () => {
     const tree = await validTree();
-    await tree.write('articles/drift-monitoring.md', (await tree.read('articles/drift-monitoring.md')).replace(/^---\n/, '---\ndraft: true\n'));
+    await tree.write(
+      'articles/drift-monitoring.md',
+      (await tree.read('articles/drift-monitoring.md')).replace(/^---\n/, '---\ndraft: true\n'),
+    );
     const options = sitemapOptions(tree.content)!;
     expect(options.filter!(`${site.url}/404/`)).toBe(false);
     expect(options.filter!(`${site.url}/search/`)).toBe(false);

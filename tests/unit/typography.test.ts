@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { renderArticle } from '../../src/lib/markdown/article-renderer.ts';
 
 const frontmatter = { sources: [{ id: 's', title: 'S' }], corrections: [] };
-const render = async (body: string) => (await renderArticle(body, { path: 'content/articles/t.mdx', frontmatter })).html;
+const render = async (body: string) =>
+  (await renderArticle(body, { path: 'content/articles/t.mdx', frontmatter })).html;
 
 describe('remark-typography', () => {
   test('curls quotes and apostrophes, and sets dashes and ellipses', async () => {

@@ -54,7 +54,26 @@ export const SAFE_HTML_ELEMENTS: Record<string, readonly string[]> = {
 };
 
 /** Raw HTML refused in `.md` and `.mdx` alike: it can run code or restyle the page. */
-export const FORBIDDEN_HTML_ELEMENTS = new Set(['script', 'style', 'iframe', 'object', 'embed', 'form', 'frame', 'frameset', 'base', 'link', 'meta', 'svg', 'math', 'template', 'input', 'button', 'textarea', 'select']);
+export const FORBIDDEN_HTML_ELEMENTS = new Set([
+  'script',
+  'style',
+  'iframe',
+  'object',
+  'embed',
+  'form',
+  'frame',
+  'frameset',
+  'base',
+  'link',
+  'meta',
+  'svg',
+  'math',
+  'template',
+  'input',
+  'button',
+  'textarea',
+  'select',
+]);
 
 /** URL schemes that execute or smuggle content; refused wherever a URL can appear. */
 export const FORBIDDEN_URL_SCHEME = /^\s*(javascript|vbscript|data|file):/i;

@@ -17,7 +17,11 @@ const correction: Builder = (props, children) => {
   const day = props.date!;
   return h('ins.correction', { id: props.id, dateTime: day }, [
     ...children,
-    h('a.correction-flag', { href: `#${correctionLogAnchor(day)}` }, `corrected ${formatShortDate(new Date(`${day}T00:00:00Z`))}`),
+    h(
+      'a.correction-flag',
+      { href: `#${correctionLogAnchor(day)}` },
+      `corrected ${formatShortDate(new Date(`${day}T00:00:00Z`))}`,
+    ),
   ]);
 };
 
@@ -25,9 +29,12 @@ const methodology: Builder = (props, children) =>
   h('aside.methodology', { ariaLabel: 'Methodology' }, [
     h('p.box-label', 'Methodology'),
     h('dl', [
-      h('dt', 'Sample size'), h('dd', props.sampleSize),
-      h('dt', 'Variance'), h('dd', props.variance),
-      h('dt', 'Confidence'), h('dd', props.confidence),
+      h('dt', 'Sample size'),
+      h('dd', props.sampleSize),
+      h('dt', 'Variance'),
+      h('dd', props.variance),
+      h('dt', 'Confidence'),
+      h('dd', props.confidence),
     ]),
     ...children,
   ]);

@@ -8,10 +8,12 @@
  * - at once on /search/ when the URL already holds a search (`?q=…`), to restore it.
  * It must stay self-contained: it is shipped as source text, not bundled.
  */
-((clientUrl: string) => {
+(clientUrl: string) => {
   let loading: Promise<unknown> | undefined;
   const load = () => (loading ??= import(clientUrl));
-  const searchBox = () => document.querySelector<HTMLInputElement>('[data-search-primary]') ?? document.querySelector<HTMLInputElement>('[data-search-input]');
+  const searchBox = () =>
+    document.querySelector<HTMLInputElement>('[data-search-primary]') ??
+    document.querySelector<HTMLInputElement>('[data-search-input]');
 
   document.addEventListener('focusin', (event) => {
     if (event.target instanceof Element && event.target.matches('[data-search-input]')) void load();
@@ -20,7 +22,11 @@
   document.addEventListener('keydown', (event) => {
     const target = event.target;
     if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-    if (target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select'))) return;
+    if (
+      target instanceof HTMLElement &&
+      (target.isContentEditable || target.closest('input, textarea, select'))
+    )
+      return;
     const input = searchBox();
     if (!input) return;
     event.preventDefault();
@@ -31,4 +37,4 @@
   document.addEventListener('DOMContentLoaded', () => {
     if (location.search && document.querySelector('[data-search-page]')) void load();
   });
-});
+};

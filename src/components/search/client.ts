@@ -11,6 +11,7 @@ import { attachSearchPage } from './search-page.ts';
 loadPagefind().catch(() => {
   /* each search box reports the failure when it is used */
 });
-for (const form of document.querySelectorAll<HTMLFormElement>('form[data-header-search]')) attachHeaderSearch(form);
+for (const form of document.querySelectorAll<HTMLFormElement>('form[data-header-search]'))
+  attachHeaderSearch(form);
 const page = document.querySelector<HTMLElement>('[data-search-page]');
 if (page) attachSearchPage(page);

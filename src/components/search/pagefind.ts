@@ -30,7 +30,11 @@ export interface Pagefind {
   init(): Promise<void>;
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindResponse>;
   /** Resolves to null when a newer call superseded this one. */
-  debouncedSearch(term: string | null, options: PagefindSearchOptions, timeoutMs: number): Promise<PagefindResponse | null>;
+  debouncedSearch(
+    term: string | null,
+    options: PagefindSearchOptions,
+    timeoutMs: number,
+  ): Promise<PagefindResponse | null>;
 }
 
 let loading: Promise<Pagefind> | undefined;

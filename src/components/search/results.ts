@@ -4,7 +4,11 @@
  */
 import type { PagefindResultData } from './pagefind.ts';
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -20,7 +24,8 @@ export function excerptNodes(html: string): DocumentFragment {
   template.innerHTML = html;
   const out = document.createDocumentFragment();
   for (const node of template.content.childNodes) {
-    if (node instanceof HTMLElement && node.localName === 'mark') out.append(el('mark', undefined, node.textContent ?? ''));
+    if (node instanceof HTMLElement && node.localName === 'mark')
+      out.append(el('mark', undefined, node.textContent ?? ''));
     else out.append(node.textContent ?? '');
   }
   return out;
@@ -81,7 +86,11 @@ export function pageResult(data: PagefindResultData, withExcerpt: boolean): HTML
  * list, Up from the first link returns to the box; Enter follows the focused link natively.
  * Returns true when the key was handled.
  */
-export function moveThroughResults(event: KeyboardEvent, input: HTMLInputElement, links: HTMLElement[]): boolean {
+export function moveThroughResults(
+  event: KeyboardEvent,
+  input: HTMLInputElement,
+  links: HTMLElement[],
+): boolean {
   if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return false;
   if (links.length === 0) return false;
   const current = links.indexOf(document.activeElement as HTMLElement);

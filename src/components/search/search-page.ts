@@ -26,7 +26,9 @@ export function attachSearchPage(root: HTMLElement): void {
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]');
   const sortSelect = root.querySelector<HTMLSelectElement>('select[name="sort"]');
   if (!form || !input || !status || !list || !more || !sortSelect) return;
-  const selects = new Map(SEARCH_FILTERS.map((key) => [key, root.querySelector<HTMLSelectElement>(`select[name="${key}"]`)]));
+  const selects = new Map(
+    SEARCH_FILTERS.map((key) => [key, root.querySelector<HTMLSelectElement>(`select[name="${key}"]`)]),
+  );
 
   let state: SearchState = parseSearchState(new URLSearchParams(location.search));
   let pending: PagefindResult[] = [];
@@ -78,7 +80,9 @@ export function attachSearchPage(root: HTMLElement): void {
     try {
       const pagefind = await loadPagefind();
       const { term, options } = toPagefindSearch(state);
-      const response = debounce ? await pagefind.debouncedSearch(term, options, DEBOUNCE_MS) : await pagefind.search(term, options);
+      const response = debounce
+        ? await pagefind.debouncedSearch(term, options, DEBOUNCE_MS)
+        : await pagefind.search(term, options);
       if (response === null || id !== sequence) return;
       list.replaceChildren();
       pending = response.results;

@@ -43,36 +43,68 @@ const mdxParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(
 const mdParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
 
 const COMPONENT_TAG = new RegExp(`<(${Object.keys(MDX_COMPONENT_RULES).join('|')})\\b`);
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlinkhref', 'xlink:href', 'poster', 'srcset', 'data', 'cite']);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlinkhref',
+  'xlink:href',
+  'poster',
+  'srcset',
+  'data',
+  'cite',
+]);
 
 /** KaTeX's parser: exported as `__parse` but missing from its type declarations. */
 const parseTex = (katex as unknown as { __parse(tex: string, options: KatexOptions): unknown }).__parse;
 
-type Report = (line: number | undefined, field: string, message: string, severity?: Problem['severity']) => void;
+type Report = (
+  line: number | undefined,
+  field: string,
+  message: string,
+  severity?: Problem['severity'],
+) => void;
 
 function checkRawHtml(html: string, line: number | undefined, report: Report) {
   const tree = fromHtml(html, { fragment: true });
   visitParents(tree, 'element', (element) => {
     const tag = element.tagName;
     if (FORBIDDEN_HTML_ELEMENTS.has(tag)) {
-      report(line, `<${tag}>`, `raw <${tag}> is not allowed in articles: it can run code or restyle the site. Remove it; use Markdown, a fenced code block, or an allowed component.`);
+      report(
+        line,
+        `<${tag}>`,
+        `raw <${tag}> is not allowed in articles: it can run code or restyle the site. Remove it; use Markdown, a fenced code block, or an allowed component.`,
+      );
     }
     for (const [name, value] of Object.entries(element.properties ?? {})) {
       if (/^on/i.test(name)) {
-        report(line, `<${tag} ${name}>`, `event-handler attributes (on…) are not allowed: they run script. Remove "${name}".`);
+        report(
+          line,
+          `<${tag} ${name}>`,
+          `event-handler attributes (on…) are not allowed: they run script. Remove "${name}".`,
+        );
       } else if (URL_ATTRIBUTES.has(name.toLowerCase()) && FORBIDDEN_URL_SCHEME.test(String(value))) {
-        report(line, `<${tag} ${name}>`, `"${String(value)}" uses a forbidden URL scheme; link to an http(s) address.`);
+        report(
+          line,
+          `<${tag} ${name}>`,
+          `"${String(value)}" uses a forbidden URL scheme; link to an http(s) address.`,
+        );
       }
     }
   });
 }
 
 function attributeProblem(attribute: MdxJsxAttribute | MdxJsxExpressionAttribute): string | undefined {
-  if (attribute.type === 'mdxJsxExpressionAttribute') return 'spread attributes {…} are not allowed: write each attribute as name="text".';
-  if (/^on/i.test(attribute.name)) return `event-handler attribute "${attribute.name}" is not allowed: it would run script.`;
+  if (attribute.type === 'mdxJsxExpressionAttribute')
+    return 'spread attributes {…} are not allowed: write each attribute as name="text".';
+  if (/^on/i.test(attribute.name))
+    return `event-handler attribute "${attribute.name}" is not allowed: it would run script.`;
   if (attribute.value === null || attribute.value === undefined) return undefined;
-  if (typeof attribute.value !== 'string') return `attribute "${attribute.name}" uses an {expression}; write it as ${attribute.name}="text".`;
-  if (FORBIDDEN_URL_SCHEME.test(attribute.value)) return `attribute "${attribute.name}" uses a forbidden URL scheme; use an http(s) address.`;
+  if (typeof attribute.value !== 'string')
+    return `attribute "${attribute.name}" uses an {expression}; write it as ${attribute.name}="text".`;
+  if (FORBIDDEN_URL_SCHEME.test(attribute.value))
+    return `attribute "${attribute.name}" uses a forbidden URL scheme; use an http(s) address.`;
   return undefined;
 }
 
@@ -92,16 +124,36 @@ function checkMath(value: string, displayMode: boolean, line: number | undefined
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message.replace(/^KaTeX parse error: /, '') : String(error);
-    report(line, displayMode ? 'math' : 'inline math', `malformed TeX "${value.trim()}": ${reason}. Fix the expression (KaTeX supports a subset of LaTeX: https://katex.org/docs/supported).`);
+    report(
+      line,
+      displayMode ? 'math' : 'inline math',
+      `malformed TeX "${value.trim()}": ${reason}. Fix the expression (KaTeX supports a subset of LaTeX: https://katex.org/docs/supported).`,
+    );
     return;
   }
   for (const finding of new Set(strictFindings)) {
-    report(line, displayMode ? 'math' : 'inline math', `"${value.trim()}" renders but is not portable LaTeX: ${finding}`, 'warning');
+    report(
+      line,
+      displayMode ? 'math' : 'inline math',
+      `"${value.trim()}" renders but is not portable LaTeX: ${finding}`,
+      'warning',
+    );
   }
 }
 
-export function checkBody(file: string, body: string, bodyLine: number, isMdx: boolean, problems: Problem[]): BodyFacts {
-  const facts: BodyFacts = { cited: new Map(), correctionDays: new Map(), hasMethodology: false, parsed: true };
+export function checkBody(
+  file: string,
+  body: string,
+  bodyLine: number,
+  isMdx: boolean,
+  problems: Problem[],
+): BodyFacts {
+  const facts: BodyFacts = {
+    cited: new Map(),
+    correctionDays: new Map(),
+    hasMethodology: false,
+    parsed: true,
+  };
   const report: Report = (line, field, message, severity = 'error') =>
     problems.push({ severity, file, ...(line ? { line: line + bodyLine - 1 } : {}), field, message });
 
@@ -111,7 +163,11 @@ export function checkBody(file: string, body: string, bodyLine: number, isMdx: b
   } catch (error) {
     const place = (error as { line?: number }).line;
     const reason = (error as { reason?: string }).reason ?? String(error);
-    report(place, 'body', `is not valid MDX: ${reason}. In .mdx prose, "{", "}" and "<" start code; put them in \`code\`, escape them (\\{ \\<), or write "less than".`);
+    report(
+      place,
+      'body',
+      `is not valid MDX: ${reason}. In .mdx prose, "{", "}" and "<" start code; put them in \`code\`, escape them (\\{ \\<), or write "less than".`,
+    );
     return { ...facts, parsed: false };
   }
 
@@ -120,11 +176,19 @@ export function checkBody(file: string, body: string, bodyLine: number, isMdx: b
     const n = node as Node & Record<string, unknown>;
     switch (node.type) {
       case 'mdxjsEsm':
-        report(line, 'import/export', 'is not allowed in articles: MDX is code and it would run during the build. Remove the line; Correction, Methodology and Aside are available without importing.');
+        report(
+          line,
+          'import/export',
+          'is not allowed in articles: MDX is code and it would run during the build. Remove the line; Correction, Methodology and Aside are available without importing.',
+        );
         return;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
-        report(line, `{${String(n.value).trim().slice(0, 40)}}`, 'expressions are not allowed in articles. For a literal brace, put it in `code` or math, or escape it as \\{.');
+        report(
+          line,
+          `{${String(n.value).trim().slice(0, 40)}}`,
+          'expressions are not allowed in articles. For a literal brace, put it in `code` or math, or escape it as \\{.',
+        );
         return 'skip';
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
@@ -155,23 +219,36 @@ export function checkBody(file: string, body: string, bodyLine: number, isMdx: b
           }
           if (name === 'Correction') {
             const date = named.find((a) => a.name === 'date')?.value;
-            if (typeof date === 'string' && !facts.correctionDays.has(date)) facts.correctionDays.set(date, line ?? 1);
+            if (typeof date === 'string' && !facts.correctionDays.has(date))
+              facts.correctionDays.set(date, line ?? 1);
           }
           if (name === 'Methodology') facts.hasMethodology = true;
         } else if (FORBIDDEN_HTML_ELEMENTS.has(name.toLowerCase())) {
-          report(line, `<${name}>`, `raw <${name}> is not allowed in articles: it can run code or restyle the site. Remove it.`);
+          report(
+            line,
+            `<${name}>`,
+            `raw <${name}> is not allowed in articles: it can run code or restyle the site. Remove it.`,
+          );
         } else if (Object.hasOwn(SAFE_HTML_ELEMENTS, name)) {
           const allowed = SAFE_HTML_ELEMENTS[name]!;
           for (const attribute of named) {
             if (!allowed.includes(attribute.name) && !/^on/i.test(attribute.name)) {
-              report(line, `<${name}>`, `attribute "${attribute.name}" is not allowed on <${name}>${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}.`);
+              report(
+                line,
+                `<${name}>`,
+                `attribute "${attribute.name}" is not allowed on <${name}>${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}.`,
+              );
             }
           }
         } else {
           const components = Object.keys(MDX_COMPONENT_RULES).join(', ');
-          report(line, `<${name}>`, /^[a-z]/.test(name)
-            ? `HTML element <${name}> is not allowed in articles. Use Markdown, or one of the components ${components}.`
-            : `unknown component <${name}>. Articles may use only ${components}.`);
+          report(
+            line,
+            `<${name}>`,
+            /^[a-z]/.test(name)
+              ? `HTML element <${name}> is not allowed in articles. Use Markdown, or one of the components ${components}.`
+              : `unknown component <${name}>. Articles may use only ${components}.`,
+          );
         }
         return;
       }
@@ -180,7 +257,11 @@ export function checkBody(file: string, body: string, bodyLine: number, isMdx: b
         // rule (a logged date, a complete methodology) would never be checked.
         const component = COMPONENT_TAG.exec(String(n.value))?.[1];
         if (component) {
-          report(line, `<${component}>`, `components work only in .mdx files: rename the file to .mdx (the URL stays the same).`);
+          report(
+            line,
+            `<${component}>`,
+            `components work only in .mdx files: rename the file to .mdx (the URL stays the same).`,
+          );
         }
         checkRawHtml(String(n.value), line, report);
         return;
@@ -189,7 +270,11 @@ export function checkBody(file: string, body: string, bodyLine: number, isMdx: b
       case 'image':
       case 'definition':
         if (FORBIDDEN_URL_SCHEME.test(String(n.url))) {
-          report(line, node.type, `"${String(n.url)}" uses a forbidden URL scheme (javascript:, data:, vbscript:, file:). Link to an http(s) address or a page on this site.`);
+          report(
+            line,
+            node.type,
+            `"${String(n.url)}" uses a forbidden URL scheme (javascript:, data:, vbscript:, file:). Link to an http(s) address or a page on this site.`,
+          );
         }
         return;
       case 'math':
@@ -203,7 +288,11 @@ export function checkBody(file: string, body: string, bodyLine: number, isMdx: b
           // A paragraph's text runs over several lines: point at the citation's own line.
           const at = (line ?? 1) + (text.slice(0, citation.start).match(/\n/g)?.length ?? 0);
           if (citation.malformed !== undefined) {
-            report(at, 'citation', `${citation.raw} is malformed: "${citation.malformed}" is not "@source-id". Write [@id] or [@a; @b].`);
+            report(
+              at,
+              'citation',
+              `${citation.raw} is malformed: "${citation.malformed}" is not "@source-id". Write [@id] or [@a; @b].`,
+            );
           }
           for (const item of citation.items) if (!facts.cited.has(item.id)) facts.cited.set(item.id, at);
         }

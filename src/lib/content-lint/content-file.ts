@@ -46,7 +46,11 @@ function yamlLines(source: string, firstLine: number, file: string, problems: Pr
   return { data: doc.errors.length ? undefined : doc.toJS(), lineOf };
 }
 
-export async function readContentFile(absolute: string, file: string, problems: Problem[]): Promise<ContentFile | undefined> {
+export async function readContentFile(
+  absolute: string,
+  file: string,
+  problems: Problem[],
+): Promise<ContentFile | undefined> {
   const text = await readFile(absolute, 'utf8');
   if (/\.ya?ml$/.test(file)) {
     const { data, lineOf } = yamlLines(text, 1, file, problems);
@@ -59,7 +63,8 @@ export async function readContentFile(absolute: string, file: string, problems: 
       file,
       line: 1,
       field: 'frontmatter',
-      message: 'is missing: the file must start with a "---" line, the YAML fields, and a closing "---" line.',
+      message:
+        'is missing: the file must start with a "---" line, the YAML fields, and a closing "---" line.',
     });
     return undefined;
   }

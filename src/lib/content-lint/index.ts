@@ -34,7 +34,10 @@ async function listFiles(dir: string, pattern: RegExp, recursive = false): Promi
 }
 
 function baseName(path: string): string {
-  return path.split('/').pop()!.replace(/\.[^.]+$/, '');
+  return path
+    .split('/')
+    .pop()!
+    .replace(/\.[^.]+$/, '');
 }
 
 async function lintPeople(root: string, cwd: string, problems: Problem[]): Promise<Set<string>> {
@@ -43,7 +46,11 @@ async function lintPeople(root: string, cwd: string, problems: Problem[]): Promi
     const file = relative(cwd, path);
     const id = baseName(path);
     if (!PERSON_ID_PATTERN.test(id)) {
-      problems.push({ severity: 'error', file, message: `file name "${id}" is not a valid person id: use lower-case words joined by dashes, e.g. nadia-volkov.yaml.` });
+      problems.push({
+        severity: 'error',
+        file,
+        message: `file name "${id}" is not a valid person id: use lower-case words joined by dashes, e.g. nadia-volkov.yaml.`,
+      });
     }
     const content = await readContentFile(path, file, problems);
     if (content) validate(personSchema, content, problems);
@@ -53,7 +60,13 @@ async function lintPeople(root: string, cwd: string, problems: Problem[]): Promi
   return ids;
 }
 
-function lintArticleRules(content: ContentFile, article: ArticleData, isMdx: boolean, people: ReadonlySet<string>, problems: Problem[]): MdastRoot | undefined {
+function lintArticleRules(
+  content: ContentFile,
+  article: ArticleData,
+  isMdx: boolean,
+  people: ReadonlySet<string>,
+  problems: Problem[],
+): MdastRoot | undefined {
   const { file } = content;
   const push = (path: (string | number)[], field: string, message: string) => {
     const line = content.lineOf(path);
@@ -62,12 +75,20 @@ function lintArticleRules(content: ContentFile, article: ArticleData, isMdx: boo
   const known = [...people].sort().join(', ');
   article.author.map(personIdOf).forEach((id, index) => {
     if (!people.has(id)) {
-      push(['author', ...(Array.isArray((content.data as { author?: unknown }).author) ? [index] : [])], 'author', `"${id}" is not on the masthead: no content/people/${id}.yaml. Use one of: ${known}.`);
+      push(
+        ['author', ...(Array.isArray((content.data as { author?: unknown }).author) ? [index] : [])],
+        'author',
+        `"${id}" is not on the masthead: no content/people/${id}.yaml. Use one of: ${known}.`,
+      );
     }
   });
   const reviewer = personIdOf(article.reviewer);
   if (!people.has(reviewer)) {
-    push(['reviewer'], 'reviewer', `"${reviewer}" is not on the masthead: no content/people/${reviewer}.yaml. Use one of: ${known}.`);
+    push(
+      ['reviewer'],
+      'reviewer',
+      `"${reviewer}" is not on the masthead: no content/people/${reviewer}.yaml. Use one of: ${known}.`,
+    );
   }
 
   const facts = checkBody(file, content.body, content.bodyLine, isMdx, problems);
@@ -76,32 +97,56 @@ function lintArticleRules(content: ContentFile, article: ArticleData, isMdx: boo
   const sourceIds = new Set(article.sources.map((s) => s.id));
   for (const [id, line] of facts.cited) {
     if (!sourceIds.has(id)) {
-      problems.push({ severity: 'error', file, line: line + content.bodyLine - 1, field: 'citation', message: `[@${id}] names no entry in "sources". Add a source with id "${id}", or cite one of: ${[...sourceIds].join(', ')}.` });
+      problems.push({
+        severity: 'error',
+        file,
+        line: line + content.bodyLine - 1,
+        field: 'citation',
+        message: `[@${id}] names no entry in "sources". Add a source with id "${id}", or cite one of: ${[...sourceIds].join(', ')}.`,
+      });
     }
   }
   article.sources.forEach((source, index) => {
     if (!facts.cited.has(source.id)) {
-      push(['sources', index, 'id'], `sources[${index}]`, `"${source.id}" is never cited. Cite it as [@${source.id}] where the text relies on it, or remove it.`);
+      push(
+        ['sources', index, 'id'],
+        `sources[${index}]`,
+        `"${source.id}" is never cited. Cite it as [@${source.id}] where the text relies on it, or remove it.`,
+      );
     }
   });
 
   const loggedDays = new Set(article.corrections.map((c) => isoDay(c.date)));
   for (const [day, line] of facts.correctionDays) {
     if (!loggedDays.has(day)) {
-      problems.push({ severity: 'error', file, line: line + content.bodyLine - 1, field: '<Correction>', message: `date="${day}" has no entry in the "corrections" log. Add { date: ${day}, summary: "…" } or fix the date.` });
+      problems.push({
+        severity: 'error',
+        file,
+        line: line + content.bodyLine - 1,
+        field: '<Correction>',
+        message: `date="${day}" has no entry in the "corrections" log. Add { date: ${day}, summary: "…" } or fix the date.`,
+      });
     }
   }
   article.corrections.forEach((correction, index) => {
     const day = isoDay(correction.date);
     if (!facts.correctionDays.has(day)) {
-      push(['corrections', index], `corrections[${index}]`, isMdx
-        ? `${day} has no inline mark. Wrap the changed words in <Correction date="${day}">…</Correction>.`
-        : `${day} needs an inline <Correction date="${day}"> mark, which only .mdx files support: rename the file to .mdx and mark the changed words.`);
+      push(
+        ['corrections', index],
+        `corrections[${index}]`,
+        isMdx
+          ? `${day} has no inline mark. Wrap the changed words in <Correction date="${day}">…</Correction>.`
+          : `${day} needs an inline <Correction date="${day}"> mark, which only .mdx files support: rename the file to .mdx and mark the changed words.`,
+      );
     }
   });
 
   if (article.beat === 'benchmarks' && !facts.hasMethodology) {
-    push(['beat'], 'beat', `benchmark pieces must report their methodology: add <Methodology sampleSize="…" variance="…" confidence="…">…</Methodology>${isMdx ? '' : ' (rename the file to .mdx to use it)'}.`);
+    push(
+      ['beat'],
+      'beat',
+      `benchmark pieces must report their methodology: add <Methodology sampleSize="…" variance="…" confidence="…">…</Methodology>${isMdx ? '' : ' (rename the file to .mdx to use it)'}.`,
+    );
   }
   return facts.tree;
 }
@@ -117,16 +162,27 @@ export interface LintedArticle {
  * Every rule for one article file, pushing problems. Shared by `lintContent` and the build's
  * article loader, which renders from the returned tree (one parse per article per build).
  */
-export async function lintArticleFile(path: string, cwd: string, people: ReadonlySet<string>, problems: Problem[]): Promise<LintedArticle> {
+export async function lintArticleFile(
+  path: string,
+  cwd: string,
+  people: ReadonlySet<string>,
+  problems: Problem[],
+): Promise<LintedArticle> {
   const file = relative(cwd, path);
   const slug = baseName(path);
   if (!ARTICLE_SLUG.test(slug)) {
-    problems.push({ severity: 'error', file, message: `file name "${slug}" becomes the URL: use lower-case words joined by dashes, e.g. feature-store-latency.mdx.` });
+    problems.push({
+      severity: 'error',
+      file,
+      message: `file name "${slug}" becomes the URL: use lower-case words joined by dashes, e.g. feature-store-latency.mdx.`,
+    });
   }
   const content = await readContentFile(path, file, problems);
   if (!content) return {};
   const article = validate(lintArticleSchema, content, problems);
-  const tree = article ? lintArticleRules(content, article, path.endsWith('.mdx'), people, problems) : undefined;
+  const tree = article
+    ? lintArticleRules(content, article, path.endsWith('.mdx'), people, problems)
+    : undefined;
   return tree ? { content, tree } : { content };
 }
 
@@ -135,7 +191,12 @@ export async function personIds(root: string): Promise<Set<string>> {
   return new Set((await listFiles(join(root, 'people'), /\.ya?ml$/)).map(baseName));
 }
 
-async function lintArticles(root: string, cwd: string, people: Set<string>, problems: Problem[]): Promise<number> {
+async function lintArticles(
+  root: string,
+  cwd: string,
+  people: Set<string>,
+  problems: Problem[],
+): Promise<number> {
   const paths = await listFiles(join(root, 'articles'), /\.mdx?$/, true);
   for (const path of paths) await lintArticleFile(path, cwd, people, problems);
   return paths.length;
@@ -153,17 +214,35 @@ async function lintNewsletter(root: string, cwd: string, problems: Problem[]) {
     const at = line ? { line } : {};
     const other = seen.get(issue.number);
     if (other) {
-      problems.push({ severity: 'error', file, ...at, field: 'number', message: `${issue.number} is already used by ${other}; issue numbers are unique.` });
+      problems.push({
+        severity: 'error',
+        file,
+        ...at,
+        field: 'number',
+        message: `${issue.number} is already used by ${other}; issue numbers are unique.`,
+      });
     }
     seen.set(issue.number, file);
     if (baseName(path) !== String(issue.number)) {
-      problems.push({ severity: 'error', file, ...at, field: 'number', message: `is ${issue.number} but the file is named ${baseName(path)}.md; name it ${issue.number}.md.` });
+      problems.push({
+        severity: 'error',
+        file,
+        ...at,
+        field: 'number',
+        message: `is ${issue.number} but the file is named ${baseName(path)}.md; name it ${issue.number}.md.`,
+      });
     }
     const facts = checkBody(file, content.body, content.bodyLine, false, problems);
     // Issues have no sources list, so a citation would point at nothing (and Astro's loader
     // would drop the body silently when the citation plugin refuses it).
     for (const [id, citedLine] of facts.cited) {
-      problems.push({ severity: 'error', file, line: citedLine + content.bodyLine - 1, field: 'citation', message: `[@${id}]: newsletter issues have no sources list. Link the source itself, e.g. [its title](https://…).` });
+      problems.push({
+        severity: 'error',
+        file,
+        line: citedLine + content.bodyLine - 1,
+        field: 'citation',
+        message: `[@${id}]: newsletter issues have no sources list. Link the source itself, e.g. [its title](https://…).`,
+      });
     }
   }
 }
@@ -182,11 +261,19 @@ export interface LintOptions {
 }
 
 /** Lints the content tree at `root` (default ./content); paths in problems are relative to `cwd`. */
-export async function lintContent(root: string, cwd = process.cwd(), options: LintOptions = {}): Promise<LintResult> {
+export async function lintContent(
+  root: string,
+  cwd = process.cwd(),
+  options: LintOptions = {},
+): Promise<LintResult> {
   const problems: Problem[] = [];
   const people = await lintPeople(root, cwd, problems);
   if (people.size === 0) {
-    problems.push({ severity: 'error', file: relative(cwd, join(root, 'people')) || root, message: 'no people: add the masthead as content/people/<id>.yaml.' });
+    problems.push({
+      severity: 'error',
+      file: relative(cwd, join(root, 'people')) || root,
+      message: 'no people: add the masthead as content/people/<id>.yaml.',
+    });
   }
   const articleCount = options.articles === false ? 0 : await lintArticles(root, cwd, people, problems);
   await lintNewsletter(root, cwd, problems);

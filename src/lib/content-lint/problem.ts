@@ -23,7 +23,11 @@ export function formatProblem(problem: Problem): string {
 /** GitHub Actions workflow command, so problems show up on the pull request's diff. */
 export function githubAnnotation(problem: Problem): string {
   const escape = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  const props = [`file=${problem.file}`, problem.line ? `line=${problem.line}` : '', problem.field ? `title=${problem.field}` : '']
+  const props = [
+    `file=${problem.file}`,
+    problem.line ? `line=${problem.line}` : '',
+    problem.field ? `title=${problem.field}` : '',
+  ]
     .filter(Boolean)
     .join(',');
   return `::${problem.severity} ${props}::${escape(problem.message)}`;
@@ -33,6 +37,8 @@ export function formatReport(problems: readonly Problem[]): string {
   const errors = errorsIn(problems).length;
   const warnings = problems.length - errors;
   const lines = problems.map(formatProblem);
-  lines.push(`content lint: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  lines.push(
+    `content lint: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+  );
   return lines.join('\n');
 }

@@ -4,7 +4,10 @@ import type { ContentFile } from './content-file.ts';
 import type { Problem } from './problem.ts';
 
 export function fieldPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    '',
+  );
 }
 
 function describe(value: unknown): string {
@@ -19,7 +22,11 @@ function distance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     previous = current;
   }
@@ -40,12 +47,20 @@ function messageFor(issue: z.core.$ZodIssue): string {
   // Cross-field rules report against the whole object, and some messages quote the value
   // already: "Found …" is added only when it tells the editor something new.
   const shown = describe(issue.input);
-  const wholeObject = typeof issue.input === 'object' && issue.input !== null && !Array.isArray(issue.input) && !(issue.input instanceof Date);
+  const wholeObject =
+    typeof issue.input === 'object' &&
+    issue.input !== null &&
+    !Array.isArray(issue.input) &&
+    !(issue.input instanceof Date);
   const found = 'input' in issue && !wholeObject && !message.includes(shown) ? ` Found ${shown}.` : '';
   return `${message.charAt(0).toLowerCase()}${message.slice(1)}${/[.!?]$/.test(message) ? '' : '.'}${found}`;
 }
 
-export function validate<T extends z.ZodType>(schema: T, content: ContentFile, problems: Problem[]): z.output<T> | undefined {
+export function validate<T extends z.ZodType>(
+  schema: T,
+  content: ContentFile,
+  problems: Problem[],
+): z.output<T> | undefined {
   const result = schema.safeParse(content.data, { reportInput: true });
   if (result.success) return result.data;
   const report = (path: readonly PropertyKey[], message: string) => {
@@ -65,7 +80,12 @@ export function validate<T extends z.ZodType>(schema: T, content: ContentFile, p
     }
     // One problem per unknown key, at its own line; a typo of a missing key gets named.
     const missingHere = result.error.issues
-      .filter((other) => isMissing(other) && other.path.length === issue.path.length + 1 && issue.path.every((key, i) => other.path[i] === key))
+      .filter(
+        (other) =>
+          isMissing(other) &&
+          other.path.length === issue.path.length + 1 &&
+          issue.path.every((key, i) => other.path[i] === key),
+      )
       .map((other) => String(other.path.at(-1)));
     for (const key of issue.keys) {
       const meant = missingHere.find((candidate) => distance(candidate, key) <= 2);

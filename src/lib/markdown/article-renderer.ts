@@ -34,7 +34,8 @@ export interface RenderedArticle {
 function propsOf(node: MdxJsxFlowElement | MdxJsxTextElement): ComponentProps {
   const props: ComponentProps = {};
   for (const attribute of node.attributes) {
-    if (attribute.type === 'mdxJsxAttribute') props[attribute.name] = typeof attribute.value === 'string' ? attribute.value : '';
+    if (attribute.type === 'mdxJsxAttribute')
+      props[attribute.name] = typeof attribute.value === 'string' ? attribute.value : '';
   }
   return props;
 }
@@ -81,7 +82,11 @@ interface RenderOptions {
 }
 
 function vfileFor(body: string, options: RenderOptions): VFile {
-  return new VFile({ value: body, path: options.path, data: { astro: { frontmatter: { ...options.frontmatter } } } });
+  return new VFile({
+    value: body,
+    path: options.path,
+    data: { astro: { frontmatter: { ...options.frontmatter } } },
+  });
 }
 
 /** Renders one article body. Throws (with file and fix) on any problem the plugins find. */
@@ -95,7 +100,11 @@ export async function renderArticle(body: string, options: RenderOptions): Promi
  * Renders a body the content lint has already parsed (same micromark extensions: MDX, GFM,
  * math), skipping the second parse. The tree is transformed in place.
  */
-export async function renderParsedArticle(tree: MdastRoot, body: string, options: RenderOptions): Promise<RenderedArticle> {
+export async function renderParsedArticle(
+  tree: MdastRoot,
+  body: string,
+  options: RenderOptions,
+): Promise<RenderedArticle> {
   const processor = processorFor(options.path);
   const file = vfileFor(body, options);
   const hast = await processor.run(tree, file);

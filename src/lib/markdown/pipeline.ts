@@ -24,7 +24,12 @@ export const shikiConfig = {
   defaultColor: false,
 } satisfies ShikiConfig;
 
-export const remarkPlugins: RemarkPlugins = [remarkTypography, remarkMath, remarkCitations, remarkCorrections];
+export const remarkPlugins: RemarkPlugins = [
+  remarkTypography,
+  remarkMath,
+  remarkCitations,
+  remarkCorrections,
+];
 
 export const rehypePlugins: RehypePlugins = [
   [rehypeKatex, katexOptions],

@@ -32,7 +32,12 @@ export default function rehypeMathErrors() {
       const element = katexError.ancestors?.at(-1) as Element | undefined;
       const reason = katexError.cause instanceof Error ? katexError.cause.message : katexError.reason;
       const place = katexError.place;
-      failOnMath(file, element ? toString(element) : '', reason, place && 'start' in place ? place.start.line : place?.line);
+      failOnMath(
+        file,
+        element ? toString(element) : '',
+        reason,
+        place && 'start' in place ? place.start.line : place?.line,
+      );
     }
     let hasMath = false;
     visit(tree, 'element', (node: Element) => {
@@ -40,7 +45,12 @@ export default function rehypeMathErrors() {
       if (!hasClass(node, 'katex-error')) return;
       // Without a message (another math plugin, a future rehype-katex): the span is the evidence.
       const title = node.properties?.title;
-      failOnMath(file, toString(node), typeof title === 'string' ? title : 'KaTeX could not parse it', node.position?.start.line);
+      failOnMath(
+        file,
+        toString(node),
+        typeof title === 'string' ? title : 'KaTeX could not parse it',
+        node.position?.start.line,
+      );
     });
     astroData(file).frontmatter.hasMath = hasMath;
   };

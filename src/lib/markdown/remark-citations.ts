@@ -63,7 +63,9 @@ export default function remarkCitations() {
                   ariaLabel: `Source ${number}: ${titleOf.get(item.id)}${item.locator ? `, ${item.locator}` : ''}`,
                 },
               },
-              children: [{ type: 'text', value: item.locator ? `${number}, ${item.locator}` : String(number) },],
+              children: [
+                { type: 'text', value: item.locator ? `${number}, ${item.locator}` : String(number) },
+              ],
             });
           });
           children.push({ type: 'text', value: ']' });

@@ -15,7 +15,11 @@ export const CORRECTION_COMPONENT = 'Correction';
 /** The literal `date="…"` of a Correction element, or undefined when missing or not a string. */
 export function correctionDateOf(node: MdxJsxFlowElement | MdxJsxTextElement): string | undefined {
   for (const attribute of node.attributes) {
-    if (attribute.type === 'mdxJsxAttribute' && attribute.name === 'date' && typeof attribute.value === 'string') {
+    if (
+      attribute.type === 'mdxJsxAttribute' &&
+      attribute.name === 'date' &&
+      typeof attribute.value === 'string'
+    ) {
       return attribute.value;
     }
   }
@@ -41,7 +45,9 @@ export default function remarkCorrections() {
       const where = `${displayPath(file)}${node.position ? `:${node.position.start.line}` : ''}`;
       const day = correctionDateOf(node);
       if (!day) {
-        file.fail(`${where}: <Correction> needs a date="YYYY-MM-DD" attribute matching an entry in "corrections".`);
+        file.fail(
+          `${where}: <Correction> needs a date="YYYY-MM-DD" attribute matching an entry in "corrections".`,
+        );
       }
       if (!days.has(day)) {
         file.fail(

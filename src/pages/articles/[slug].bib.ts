@@ -4,7 +4,10 @@ import { citableArticle, toBibtex } from '../../lib/cite.ts';
 import { getArticles, type Article } from '../../lib/content.ts';
 
 export const getStaticPaths = (async () =>
-  (await getArticles()).map((article) => ({ params: { slug: article.slug }, props: { article } }))) satisfies GetStaticPaths;
+  (await getArticles()).map((article) => ({
+    params: { slug: article.slug },
+    props: { article },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ article: Article }> = ({ props: { article } }) =>
   new Response(toBibtex(citableArticle(article)), {

@@ -10,6 +10,8 @@ export const GET: APIRoute = async () =>
     feedOptions({
       feed: feeds.newsletter(),
       description: `Every issue of the ${site.name} weekly newsletter.`,
-      items: newestForFeed(await getNewsletterIssues()).map((issue) => issueItem(issue, urls.newsletterIssue(issue.data.number))),
+      items: newestForFeed(await getNewsletterIssues()).map((issue) =>
+        issueItem(issue, urls.newsletterIssue(issue.data.number)),
+      ),
     }),
   );

@@ -7,7 +7,12 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { expect, onTestFinished } from 'vitest';
-import { formatReport, lintContent, type LintResult, type Problem } from '../../../src/lib/content-lint/index.ts';
+import {
+  formatReport,
+  lintContent,
+  type LintResult,
+  type Problem,
+} from '../../../src/lib/content-lint/index.ts';
 
 export const FIXTURES = resolve(import.meta.dirname, '../../fixtures');
 export const VALID_FIXTURE = join(FIXTURES, 'valid');
@@ -45,7 +50,8 @@ export async function validTree(): Promise<ContentTree> {
     },
     async edit(file, from, to) {
       const text = await tree.read(file);
-      if (!text.includes(from)) throw new Error(`fixture drift: ${file} does not contain ${JSON.stringify(from)}`);
+      if (!text.includes(from))
+        throw new Error(`fixture drift: ${file} does not contain ${JSON.stringify(from)}`);
       await writeFile(at(file), text.replace(from, to));
     },
     async addInvalid(name, file) {
@@ -69,7 +75,11 @@ export function problemsFor(result: LintResult, field: string): Problem[] {
 }
 
 /** Copies the valid tree, makes one edit, lints. `text` is the edited file, for line lookups. */
-export async function lintEdited(file: string, from: string, to: string): Promise<{ result: LintResult; text: string; tree: ContentTree }> {
+export async function lintEdited(
+  file: string,
+  from: string,
+  to: string,
+): Promise<{ result: LintResult; text: string; tree: ContentTree }> {
   const tree = await validTree();
   await tree.edit(file, from, to);
   return { result: await tree.lint(), text: await tree.read(file), tree };

@@ -33,9 +33,15 @@ function rehypeJsxAsElements() {
       const jsx = node as MdxJsxFlowElementHast | MdxJsxTextElementHast;
       const properties: Properties = {};
       for (const attribute of jsx.attributes) {
-        if (attribute.type === 'mdxJsxAttribute' && typeof attribute.value === 'string') properties[attribute.name] = attribute.value;
+        if (attribute.type === 'mdxJsxAttribute' && typeof attribute.value === 'string')
+          properties[attribute.name] = attribute.value;
       }
-      const element: Element = { type: 'element', tagName: jsx.name ?? 'div', properties, children: jsx.children as ElementContent[] };
+      const element: Element = {
+        type: 'element',
+        tagName: jsx.name ?? 'div',
+        properties,
+        children: jsx.children as ElementContent[],
+      };
       parent.children[index] = element;
       return [SKIP, index];
     });
@@ -58,7 +64,11 @@ export interface Rendered {
 }
 
 export async function render(markdown: string, options: RenderOptions = {}): Promise<Rendered> {
-  const { mdx = false, frontmatter = {}, path = `content/articles/test-article.${mdx ? 'mdx' : 'md'}` } = options;
+  const {
+    mdx = false,
+    frontmatter = {},
+    path = `content/articles/test-article.${mdx ? 'mdx' : 'md'}`,
+  } = options;
   const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
   if (mdx) parser.use(remarkMdx);
   const processor = parser
@@ -69,7 +79,11 @@ export async function render(markdown: string, options: RenderOptions = {}): Pro
     .use(rehypeKatex, katexOptions)
     .use(rehypeMathErrors)
     .use(rehypeStringify);
-  const file = new VFile({ path: join(process.cwd(), path), value: markdown, data: { astro: { frontmatter } } });
+  const file = new VFile({
+    path: join(process.cwd(), path),
+    value: markdown,
+    data: { astro: { frontmatter } },
+  });
   const output = await processor.process(file);
   const data = output.data as { astro: { frontmatter: Record<string, unknown> } };
   return { html: String(output), frontmatter: data.astro.frontmatter };

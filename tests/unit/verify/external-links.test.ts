@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { checkExternalLinks, checkUrl, collectExternalUrls } from '../../../scripts/verify/external-links.ts';
 import { makeDir, makeDist, page, SITE_URL } from './helpers.ts';
 
-const dist = () => makeDist({ 'a/index.html': page('<a href="https://ok.example/">ok</a><a href="https://gone.example/paper.pdf#p3">gone</a><a href="https://mlsystemsreview.com/own/">own</a>') });
+const dist = () =>
+  makeDist({
+    'a/index.html': page(
+      '<a href="https://ok.example/">ok</a><a href="https://gone.example/paper.pdf#p3">gone</a><a href="https://mlsystemsreview.com/own/">own</a>',
+    ),
+  });
 const fakeFetch = (statuses: Record<string, number[]>): typeof fetch =>
   (async (input: string | URL | Request) => {
     const url = String(input);
@@ -14,23 +19,43 @@ const fakeFetch = (statuses: Record<string, number[]>): typeof fetch =>
 
 describe('external links', () => {
   it('collects external URLs only, without fragments', () => {
-    expect([...collectExternalUrls(dist(), SITE_URL).keys()]).toEqual(['https://ok.example/', 'https://gone.example/paper.pdf']);
+    expect([...collectExternalUrls(dist(), SITE_URL).keys()]).toEqual([
+      'https://ok.example/',
+      'https://gone.example/paper.pdf',
+    ]);
   });
 
   it('is skipped, and passes, when offline', async () => {
     const cacheFile = join(makeDir({}), 'cache.json');
-    const result = await checkExternalLinks(dist(), { siteUrl: SITE_URL, cacheFile, mode: 'strict', isOnline: async () => false });
+    const result = await checkExternalLinks(dist(), {
+      siteUrl: SITE_URL,
+      cacheFile,
+      mode: 'strict',
+      isOnline: async () => false,
+    });
     expect(result.skipped).toMatch(/^offline/);
     expect(result.findings).toEqual([]);
   });
 
   it('reports a broken link as a warning in report mode, an error in strict mode, and writes the cache', async () => {
     const cacheFile = join(makeDir({}), 'cache.json');
-    const options = { siteUrl: SITE_URL, cacheFile, isOnline: async () => true, fetch: fakeFetch({ 'https://gone.example/paper.pdf': [404, 404, 404, 404] }), now: new Date('2026-11-01T00:00:00Z') };
+    const options = {
+      siteUrl: SITE_URL,
+      cacheFile,
+      isOnline: async () => true,
+      fetch: fakeFetch({ 'https://gone.example/paper.pdf': [404, 404, 404, 404] }),
+      now: new Date('2026-11-01T00:00:00Z'),
+    };
     const report = await checkExternalLinks(dist(), { ...options, mode: 'report' });
-    expect(report.findings.map((f) => [f.severity, f.problem])).toEqual([['warning', expect.stringContaining('https://gone.example/paper.pdf: HTTP 404')]]);
+    expect(report.findings.map((f) => [f.severity, f.problem])).toEqual([
+      ['warning', expect.stringContaining('https://gone.example/paper.pdf: HTTP 404')],
+    ]);
     expect(report.findings[0]!.file).toMatch(/a\/index\.html$/);
-    const strict = await checkExternalLinks(dist(), { ...options, mode: 'strict', fetch: fakeFetch({ 'https://gone.example/paper.pdf': [404, 404] }) });
+    const strict = await checkExternalLinks(dist(), {
+      ...options,
+      mode: 'strict',
+      fetch: fakeFetch({ 'https://gone.example/paper.pdf': [404, 404] }),
+    });
     expect(strict.findings.map((f) => f.severity)).toEqual(['error']);
     const cache = JSON.parse(readFileSync(cacheFile, 'utf8'));
     expect(cache.links['https://gone.example/paper.pdf']).toEqual({ status: 404, checked: '2026-11-01' });
@@ -38,10 +63,28 @@ describe('external links', () => {
   });
 
   it('does not re-check a link that answered recently', async () => {
-    const cacheFile = join(makeDir({ 'cache.json': JSON.stringify({ version: 1, links: { 'https://ok.example/': { status: 200, checked: '2026-10-30' }, 'https://gone.example/paper.pdf': { status: 200, checked: '2026-10-30' } } }) }), 'cache.json');
+    const cacheFile = join(
+      makeDir({
+        'cache.json': JSON.stringify({
+          version: 1,
+          links: {
+            'https://ok.example/': { status: 200, checked: '2026-10-30' },
+            'https://gone.example/paper.pdf': { status: 200, checked: '2026-10-30' },
+          },
+        }),
+      }),
+      'cache.json',
+    );
     let calls = 0;
     const counting = (async () => (calls++, new Response(null, { status: 200 }))) as unknown as typeof fetch;
-    const result = await checkExternalLinks(dist(), { siteUrl: SITE_URL, cacheFile, mode: 'report', isOnline: async () => true, fetch: counting, now: new Date('2026-11-01T00:00:00Z') });
+    const result = await checkExternalLinks(dist(), {
+      siteUrl: SITE_URL,
+      cacheFile,
+      mode: 'report',
+      isOnline: async () => true,
+      fetch: counting,
+      now: new Date('2026-11-01T00:00:00Z'),
+    });
     expect(calls).toBe(0);
     expect(result.summary).toContain('0 checked now');
   });

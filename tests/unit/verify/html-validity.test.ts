@@ -5,7 +5,10 @@ import { makeDist, page } from './helpers.ts';
 describe('HTML validity (vnu)', () => {
   // One JVM run for both cases: vnu takes a few seconds to start.
   it('fails on invalid HTML, naming the file and line, and passes the valid page next to it', async () => {
-    const dist = makeDist({ 'good/index.html': page('<p>fine</p>'), 'bad/index.html': page('<p id="x" id="x">duplicate</p>\n<div><span></div>') });
+    const dist = makeDist({
+      'good/index.html': page('<p>fine</p>'),
+      'bad/index.html': page('<p id="x" id="x">duplicate</p>\n<div><span></div>'),
+    });
     const { findings, summary } = await checkHtmlValidity(dist);
     expect(summary).toContain('3 pages');
     expect(findings.length).toBeGreaterThan(0);

@@ -7,8 +7,12 @@ const run = (dist: string) => checkInternalLinks(dist, { siteUrl: SITE_URL });
 describe('internal links (linkinator)', () => {
   it('passes a site whose links, fragments, srcset and CSS url() all resolve', async () => {
     const dist = makeDist({
-      'a/index.html': page('<h2 id="there">There</h2><a href="/">home</a><a href="#there">self</a>', { head: '<link rel="stylesheet" href="/s.css">' }),
-      'about/index.html': page('<a href="/a/#there">a</a><a href="https://mlsystemsreview.com/a/">own origin</a><img src="/x.png" srcset="/x.png 1x, /x2.png 2x" alt="">'),
+      'a/index.html': page('<h2 id="there">There</h2><a href="/">home</a><a href="#there">self</a>', {
+        head: '<link rel="stylesheet" href="/s.css">',
+      }),
+      'about/index.html': page(
+        '<a href="/a/#there">a</a><a href="https://mlsystemsreview.com/a/">own origin</a><img src="/x.png" srcset="/x.png 1x, /x2.png 2x" alt="">',
+      ),
       's.css': 'body{background:url(/x.png)}',
       'x.png': 'png',
       'x2.png': 'png',
@@ -32,24 +36,40 @@ describe('internal links (linkinator)', () => {
     });
     const { findings } = await run(dist);
     const problems = findings.map((f) => `${f.file} ${f.problem}`);
-    expect(problems).toContainEqual(expect.stringMatching(/b\/index\.html links to \/a\/#elsewhere.*id="elsewhere"/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/b\/index\.html links to \/a\/#elsewhere.*id="elsewhere"/),
+    );
     expect(problems).toContainEqual(expect.stringMatching(/b\/index\.html links to #nothing.*this page/));
   });
 
   it('fails on a missing srcset candidate', async () => {
-    const dist = makeDist({ 'a/index.html': page('<img src="/x.png" srcset="/x.png 1x, /x-2x.png 2x" alt="">'), 'x.png': 'png' });
+    const dist = makeDist({
+      'a/index.html': page('<img src="/x.png" srcset="/x.png 1x, /x-2x.png 2x" alt="">'),
+      'x.png': 'png',
+    });
     const { findings } = await run(dist);
-    expect(findings.map((f) => `${f.file} ${f.problem}`)).toEqual([expect.stringMatching(/a\/index\.html links to \/x-2x\.png/)]);
+    expect(findings.map((f) => `${f.file} ${f.problem}`)).toEqual([
+      expect.stringMatching(/a\/index\.html links to \/x-2x\.png/),
+    ]);
   });
 
   it('fails on a missing CSS url(), naming the stylesheet', async () => {
-    const dist = makeDist({ 'a/index.html': page('', { head: '<link rel="stylesheet" href="/s.css">' }), 's.css': '@font-face{font-family:x;src:url(/fonts/missing.woff2)}' });
+    const dist = makeDist({
+      'a/index.html': page('', { head: '<link rel="stylesheet" href="/s.css">' }),
+      's.css': '@font-face{font-family:x;src:url(/fonts/missing.woff2)}',
+    });
     const { findings } = await run(dist);
-    expect(findings.map((f) => `${f.file} ${f.problem}`)).toEqual([expect.stringMatching(/s\.css links to \/fonts\/missing\.woff2/)]);
+    expect(findings.map((f) => `${f.file} ${f.problem}`)).toEqual([
+      expect.stringMatching(/s\.css links to \/fonts\/missing\.woff2/),
+    ]);
   });
 
   it('checks our own absolute URLs against dist (canonical links)', async () => {
-    const dist = makeDist({ 'a/index.html': page('', { head: '<link rel="canonical" href="https://mlsystemsreview.com/not-built/">' }) });
+    const dist = makeDist({
+      'a/index.html': page('', {
+        head: '<link rel="canonical" href="https://mlsystemsreview.com/not-built/">',
+      }),
+    });
     const { findings } = await run(dist);
     expect(findings.map((f) => f.problem)).toEqual([expect.stringContaining('/not-built/')]);
   });

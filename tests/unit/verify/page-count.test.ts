@@ -21,7 +21,11 @@ function project(distFiles: Record<string, string>, extraRoutes: Record<string, 
 
 describe('page count (expected-pages.ts)', () => {
   it('passes when every expected page is built and nothing else', async () => {
-    const { dist, options } = project({ 'index.html': page('h'), 'articles/alpha/index.html': page('a'), 'articles/beta/index.html': page('b') });
+    const { dist, options } = project({
+      'index.html': page('h'),
+      'articles/alpha/index.html': page('a'),
+      'articles/beta/index.html': page('b'),
+    });
     const result = await checkPageCount(dist, options);
     expect(result.findings).toEqual([]);
     expect(result.summary).toMatch(/3 HTML pages built, 3 expected/);
@@ -36,20 +40,45 @@ describe('page count (expected-pages.ts)', () => {
   });
 
   it('fails on a built page nothing expects (a draft that rendered)', async () => {
-    const { dist, options } = project({ 'index.html': page('h'), 'articles/alpha/index.html': page('a'), 'articles/beta/index.html': page('b'), 'articles/gamma/index.html': page('g') });
+    const { dist, options } = project({
+      'index.html': page('h'),
+      'articles/alpha/index.html': page('a'),
+      'articles/beta/index.html': page('b'),
+      'articles/gamma/index.html': page('g'),
+    });
     const { findings } = await checkPageCount(dist, options);
-    expect(findings.map((f) => `${f.file}: ${f.problem}`)).toEqual([expect.stringMatching(/articles\/gamma\/index\.html: was built, but no route rule expects/)]);
+    expect(findings.map((f) => `${f.file}: ${f.problem}`)).toEqual([
+      expect.stringMatching(/articles\/gamma\/index\.html: was built, but no route rule expects/),
+    ]);
   });
 
   it('fails on a dynamic route it has no rule for', async () => {
-    const { dist, options } = project({ 'index.html': page('h'), 'articles/alpha/index.html': page('a'), 'articles/beta/index.html': page('b') }, { 'src/pages/series/[id].astro': '' });
+    const { dist, options } = project(
+      {
+        'index.html': page('h'),
+        'articles/alpha/index.html': page('a'),
+        'articles/beta/index.html': page('b'),
+      },
+      { 'src/pages/series/[id].astro': '' },
+    );
     const { findings } = await checkPageCount(dist, options);
-    expect(findings.map((f) => `${f.file}: ${f.problem}`)).toEqual([expect.stringMatching(/src\/pages\/series\/\[id\]\.astro: is a dynamic route/)]);
+    expect(findings.map((f) => `${f.file}: ${f.problem}`)).toEqual([
+      expect.stringMatching(/src\/pages\/series\/\[id\]\.astro: is a dynamic route/),
+    ]);
   });
 
   it('expects paginated listings from the page size', async () => {
-    const { dist, options } = project({ 'index.html': page('h'), 'articles/alpha/index.html': page('a'), 'articles/beta/index.html': page('b') }, { 'src/pages/tags/[tag]/[...page].astro': '' });
+    const { dist, options } = project(
+      {
+        'index.html': page('h'),
+        'articles/alpha/index.html': page('a'),
+        'articles/beta/index.html': page('b'),
+      },
+      { 'src/pages/tags/[tag]/[...page].astro': '' },
+    );
     const { findings } = await checkPageCount(dist, options);
-    expect(findings.map((f) => f.problem)).toEqual([expect.stringMatching(/should have built \/tags\/drift\/ \(tag "drift" \(2 articles\), page 1 of 1\)/)]);
+    expect(findings.map((f) => f.problem)).toEqual([
+      expect.stringMatching(/should have built \/tags\/drift\/ \(tag "drift" \(2 articles\), page 1 of 1\)/),
+    ]);
   });
 });

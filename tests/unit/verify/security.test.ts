@@ -12,41 +12,73 @@ describe('security', () => {
     const hash = `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
     const head = `<meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' ${hash}; style-src 'self'"><link rel="stylesheet" href="/_astro/x.css"><script type="application/ld+json">{"url":"https://example.com/"}</script>`;
     const html = `<!doctype html><html lang="en"><head><title>t</title>${head}</head><body><script>${script}</script><a href="https://example.com/">x</a></body></html>`;
-    expect(problems({ 'a/index.html': html, '_astro/x.css': '@font-face{src:url(/_astro/f.woff2)}' })).toEqual([]);
+    expect(
+      problems({ 'a/index.html': html, '_astro/x.css': '@font-face{src:url(/_astro/f.woff2)}' }),
+    ).toEqual([]);
   });
 
   it('fails on an inline script that the CSP does not hash', () => {
-    expect(problems({ 'a/index.html': page('<p>hi</p><script>alert(1)</script>') })).toEqual([expect.stringMatching(/a\/index\.html: has an inline <script>.*alert\(1\)/)]);
+    expect(problems({ 'a/index.html': page('<p>hi</p><script>alert(1)</script>') })).toEqual([
+      expect.stringMatching(/a\/index\.html: has an inline <script>.*alert\(1\)/),
+    ]);
   });
 
   it('fails on an inline event handler', () => {
-    expect(problems({ 'a/index.html': page('<img src="/x.png" alt="" onerror="alert(1)">') })).toEqual([expect.stringMatching(/a\/index\.html: <img> has an inline event handler onerror/)]);
+    expect(problems({ 'a/index.html': page('<img src="/x.png" alt="" onerror="alert(1)">') })).toEqual([
+      expect.stringMatching(/a\/index\.html: <img> has an inline event handler onerror/),
+    ]);
   });
 
   it('fails on a javascript: URL, even obfuscated', () => {
-    expect(problems({ 'a/index.html': page('<a href=" java&#x09;script:alert(1)">x</a>') })).toEqual([expect.stringMatching(/a\/index\.html: <a href> is a javascript: URL/)]);
+    expect(problems({ 'a/index.html': page('<a href=" java&#x09;script:alert(1)">x</a>') })).toEqual([
+      expect.stringMatching(/a\/index\.html: <a href> is a javascript: URL/),
+    ]);
   });
 
   it('fails on a javascript: URL in a feed (sources included)', () => {
-    expect(problems({ 'rss.xml': '<rss><channel><item><link>javascript:alert(1)</link></item></channel></rss>' })).toEqual([expect.stringMatching(/rss\.xml: contains a javascript: URL/)]);
+    expect(
+      problems({ 'rss.xml': '<rss><channel><item><link>javascript:alert(1)</link></item></channel></rss>' }),
+    ).toEqual([expect.stringMatching(/rss\.xml: contains a javascript: URL/)]);
   });
 
   it('fails on a javascript: URL in JSON-LD', () => {
-    expect(problems({ 'a/index.html': page('', { head: '<script type="application/ld+json">{"citation":[{"url":"javascript:alert(1)"}]}</script>' }) })).toEqual([expect.stringMatching(/JSON-LD|ld\+json data contains a javascript: URL/)]);
+    expect(
+      problems({
+        'a/index.html': page('', {
+          head: '<script type="application/ld+json">{"citation":[{"url":"javascript:alert(1)"}]}</script>',
+        }),
+      }),
+    ).toEqual([expect.stringMatching(/JSON-LD|ld\+json data contains a javascript: URL/)]);
   });
 
   it('fails on third-party scripts and stylesheets', () => {
-    const found = problems({ 'a/index.html': page('', { head: '<script src="https://cdn.example.com/x.js"></script><link rel="stylesheet" href="//fonts.example.com/f.css">' }) });
-    expect(found).toEqual([expect.stringContaining('third-party script https://cdn.example.com/x.js'), expect.stringContaining('third-party stylesheet //fonts.example.com/f.css')]);
+    const found = problems({
+      'a/index.html': page('', {
+        head: '<script src="https://cdn.example.com/x.js"></script><link rel="stylesheet" href="//fonts.example.com/f.css">',
+      }),
+    });
+    expect(found).toEqual([
+      expect.stringContaining('third-party script https://cdn.example.com/x.js'),
+      expect.stringContaining('third-party stylesheet //fonts.example.com/f.css'),
+    ]);
   });
 
   it('fails on a page without the CSP meta, and on unsafe directives', () => {
-    expect(problems({ 'a/index.html': page('', { csp: false }) })).toEqual([expect.stringMatching(/a\/index\.html: has no <meta http-equiv="content-security-policy">/)]);
+    expect(problems({ 'a/index.html': page('', { csp: false }) })).toEqual([
+      expect.stringMatching(/a\/index\.html: has no <meta http-equiv="content-security-policy">/),
+    ]);
     const unsafe = `<meta http-equiv="content-security-policy" content="script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'">`;
-    expect(problems({ 'a/index.html': page('', { csp: false, head: unsafe }) })).toEqual([expect.stringContaining("script-src allows 'unsafe-eval'"), expect.stringContaining("style-src allows 'unsafe-inline'")]);
+    expect(problems({ 'a/index.html': page('', { csp: false, head: unsafe }) })).toEqual([
+      expect.stringContaining("script-src allows 'unsafe-eval'"),
+      expect.stringContaining("style-src allows 'unsafe-inline'"),
+    ]);
   });
 
   it('fails on a font inlined as a data: URL', () => {
-    expect(problems({ '_astro/k.css': '@font-face{font-family:K;src:url(data:font/woff2;base64,AAAA) format("woff2")}' })).toEqual([expect.stringMatching(/_astro\/k\.css: inlines a font as a data: URL/)]);
+    expect(
+      problems({
+        '_astro/k.css': '@font-face{font-family:K;src:url(data:font/woff2;base64,AAAA) format("woff2")}',
+      }),
+    ).toEqual([expect.stringMatching(/_astro\/k\.css: inlines a font as a data: URL/)]);
   });
 });

@@ -5,7 +5,8 @@ import { getArticlesByBeat, site } from '../../../lib/content.ts';
 import { articleItem, feedOptions, feeds, newestForFeed } from '../../../lib/feeds.ts';
 import type { Beat } from '../../../site.config.ts';
 
-export const getStaticPaths = (() => site.beats.map((beat) => ({ params: { beat: beat.id }, props: { beat } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  site.beats.map((beat) => ({ params: { beat: beat.id }, props: { beat } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ beat: Beat }> = async ({ props: { beat } }) =>
   rss(
