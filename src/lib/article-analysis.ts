@@ -24,7 +24,11 @@ export async function analyseArticle(
   if (!content || !tree || errorsIn(problems).length > 0) return { problems };
   const data = content.data as Record<string, unknown>;
   try {
-    const rendered = await renderParsedArticle(tree, content.body, { path, frontmatter: data });
+    const rendered = await renderParsedArticle(tree, content.body, {
+      path,
+      frontmatter: data,
+      bodyLine: content.bodyLine,
+    });
     rendered.frontmatter.readingMinutes = Math.max(1, Math.round(readingTime(content.body).minutes));
     return { problems, data, rendered };
   } catch (error) {

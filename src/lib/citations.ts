@@ -3,6 +3,7 @@
  * content lint and the remark plugin that renders citations.
  */
 import { SOURCE_ID_PATTERN } from '../schemas/source.ts';
+import { isCrossRefId } from './cross-refs.ts';
 
 export interface CitationItem {
   id: string;
@@ -61,4 +62,21 @@ export function sourceAnchor(sourceId: string): string {
 /** Anchor of the n-th (1-based) in-text citation of a source, target of its back-link. */
 export function citationAnchor(sourceId: string, occurrence: number): string {
   return `cite-${sourceId}-${occurrence}`;
+}
+
+/**
+ * Why a bracket holding cross-references (`[@fig-a; @tbl-b]`) is not a valid one, or
+ * undefined. Cross-references and source citations render differently, so they never share
+ * a bracket, and a figure has no page to point a locator at.
+ */
+export function crossRefGroupProblem(citation: CitationMatch): string | undefined {
+  const sources = citation.items.filter((item) => !isCrossRefId(item.id));
+  if (sources.length > 0 && sources.length < citation.items.length) {
+    return `${citation.raw} mixes cross-references and source citations; write them in separate brackets, e.g. [@${citation.items.find((i) => isCrossRefId(i.id))!.id}] [@${sources[0]!.id}].`;
+  }
+  const located = citation.items.find((item) => item.locator);
+  if (sources.length === 0 && located) {
+    return `${citation.raw}: a cross-reference takes no locator ("${located.locator}"); write [@${located.id}].`;
+  }
+  return undefined;
 }

@@ -23,7 +23,8 @@ import {
   SAFE_HTML_ELEMENTS,
   type MdxComponentName,
 } from '../../components/mdx/allowlist.ts';
-import { findCitations } from '../citations.ts';
+import { crossRefGroupProblem, findCitations } from '../citations.ts';
+import { isCrossRefId } from '../cross-refs.ts';
 import { katexOptions } from '../markdown/katex-options.ts';
 import type { Problem } from './problem.ts';
 
@@ -294,7 +295,12 @@ export function checkBody(
               `${citation.raw} is malformed: "${citation.malformed}" is not "@source-id". Write [@id] or [@a; @b].`,
             );
           }
-          for (const item of citation.items) if (!facts.cited.has(item.id)) facts.cited.set(item.id, at);
+          const crossRefProblem = crossRefGroupProblem(citation);
+          if (crossRefProblem) report(at, 'cross-reference', crossRefProblem);
+          // Cross-references ([@fig-…]) name figures, tables and equations, resolved when the
+          // article is numbered; only source citations are checked against "sources".
+          for (const item of citation.items)
+            if (!isCrossRefId(item.id) && !facts.cited.has(item.id)) facts.cited.set(item.id, at);
         }
         return;
       }

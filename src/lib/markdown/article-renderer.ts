@@ -79,13 +79,15 @@ function resultOf(file: VFile, html: string): RenderedArticle {
 interface RenderOptions {
   path: string;
   frontmatter: Record<string, unknown>;
+  /** Line of the file where the body starts (after the frontmatter), for error messages. */
+  bodyLine?: number;
 }
 
 function vfileFor(body: string, options: RenderOptions): VFile {
   return new VFile({
     value: body,
     path: options.path,
-    data: { astro: { frontmatter: { ...options.frontmatter } } },
+    data: { astro: { frontmatter: { ...options.frontmatter } }, bodyLine: options.bodyLine ?? 1 },
   });
 }
 

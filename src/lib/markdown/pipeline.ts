@@ -13,6 +13,9 @@ import { katexOptions } from './katex-options.ts';
 import rehypeMathErrors from './rehype-math-errors.ts';
 import remarkCitations from './remark-citations.ts';
 import remarkCorrections from './remark-corrections.ts';
+import rehypeCrossRefs from './rehype-cross-refs.ts';
+import rehypeTableCaptions from './rehype-table-captions.ts';
+import remarkNumberedBlocks from './remark-numbered-blocks.ts';
 import remarkTypography from './remark-typography.ts';
 
 /**
@@ -29,6 +32,7 @@ export const remarkPlugins: RemarkPlugins = [
   remarkMath,
   remarkCitations,
   remarkCorrections,
+  remarkNumberedBlocks,
 ];
 
 export const rehypePlugins: RehypePlugins = [
@@ -43,6 +47,9 @@ export const rehypePlugins: RehypePlugins = [
       content: { type: 'text', value: '#' },
     },
   ],
+  rehypeTableCaptions,
+  // Last: numbers every figure, table and equation the steps above produced, in reading order.
+  rehypeCrossRefs,
 ];
 
 /** For Markdown Astro renders itself (newsletter issues, .md pages); articles use article-renderer.ts. */

@@ -2,12 +2,16 @@
  * Renders Pandoc-style citations (`[@id]`, `[@a; @b]`) as numbered links into the article's
  * source list, and records how often each source is cited so the list can link back.
  * An unknown id stops the build: a citation must never point at nothing.
+ *
+ * `[@fig-…]`, `[@tbl-…]` and `[@eq-…]` are cross-references, not citations: they become a
+ * placeholder that rehype-cross-refs resolves to "Figure 2" once everything is numbered.
  */
 import type { Root, PhrasingContent } from 'mdast';
 import { findAndReplace } from 'mdast-util-find-and-replace';
 import type { VFile } from 'vfile';
-import { citationAnchor, findCitations, sourceAnchor } from '../citations.ts';
-import { astroData, displayPath } from './vfile-astro.ts';
+import { citationAnchor, crossRefGroupProblem, findCitations, sourceAnchor } from '../citations.ts';
+import { isCrossRefId } from '../cross-refs.ts';
+import { astroData, placeOf } from './vfile-astro.ts';
 
 /** Written into the frontmatter (`remarkPluginFrontmatter.citationCounts`) for back-links. */
 export type CitationCounts = Record<string, number>;
@@ -33,13 +37,28 @@ export default function remarkCitations() {
           // The text node may span several lines of a paragraph: count to the citation's own.
           const start = match.stack.at(-1)?.position?.start.line;
           const line = start && start + (match.input.slice(0, match.index).match(/\n/g)?.length ?? 0);
-          const where = `${displayPath(file)}${line ? `:${line}` : ''}`;
+          const where = placeOf(file, line);
           const [citation] = findCitations(raw);
           if (!citation) return false;
           if (citation.malformed !== undefined) {
             file.fail(
               `${where}: malformed citation ${raw}: "${citation.malformed}" is not "@source-id". Write [@id] or [@a; @b].`,
             );
+          }
+          if (citation.items.some((item) => isCrossRefId(item.id))) {
+            const problem = crossRefGroupProblem(citation);
+            if (problem) file.fail(`${where}: ${problem}`);
+            return {
+              type: 'emphasis',
+              data: {
+                hName: 'span',
+                hProperties: {
+                  dataCrossRefs: citation.items.map((item) => item.id).join(' '),
+                  ...(line ? { dataSourceLine: line } : {}),
+                },
+              },
+              children: [{ type: 'text', value: raw }],
+            };
           }
           const children: PhrasingContent[] = [{ type: 'text', value: '[' }];
           citation.items.forEach((item, index) => {

@@ -18,3 +18,17 @@ export function displayPath(file: VFile): string {
   const cwd = process.cwd();
   return path.startsWith(cwd) ? path.slice(cwd.length + 1) : path;
 }
+
+/**
+ * `path:line` for a line of the rendered body. Positions count from the body's first line;
+ * the article file has its frontmatter before it, so the renderer records where the body
+ * starts (`file.data.bodyLine`) and errors point at the line the editor sees.
+ */
+export function placeOf(file: VFile, line: number | undefined): string {
+  return line ? `${displayPath(file)}:${fileLineOf(file, line)}` : displayPath(file);
+}
+
+/** The line in the article file of a line of its body. */
+export function fileLineOf(file: VFile, line: number): number {
+  return line + Number((file.data as { bodyLine?: number }).bodyLine ?? 1) - 1;
+}
