@@ -17,6 +17,7 @@ import rehypeCrossRefs from './rehype-cross-refs.ts';
 import rehypeTableCaptions from './rehype-table-captions.ts';
 import remarkNumberedBlocks from './remark-numbered-blocks.ts';
 import remarkTypography from './remark-typography.ts';
+import rehypeScrollBoxes from './rehype-scroll-boxes.ts';
 
 /**
  * Light and dark code themes, switched by CSS (see global.css). GitHub's high-contrast pair:
@@ -38,6 +39,7 @@ export const remarkPlugins: RemarkPlugins = [
 export const rehypePlugins: RehypePlugins = [
   [rehypeKatex, katexOptions],
   rehypeMathErrors,
+  rehypeScrollBoxes,
   rehypeSlug,
   [
     rehypeAutolinkHeadings,
