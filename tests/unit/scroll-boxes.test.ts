@@ -36,3 +36,15 @@ describe('scroll boxes for wide content', () => {
     expect(html).not.toContain('scroll-box');
   });
 });
+
+describe('scroll boxes and numbering', () => {
+  it('names a captioned table and a numbered equation with their numbers', async () => {
+    const html = await render(
+      '| Scenario | Metric |\n| --- | --- |\n| Server | p99 |\n\n: Scenarios and their metric [#tbl-scenarios]\n\n$$ [#eq-psi]\nx = 1\n$$\n',
+    );
+    expect(html).toMatch(
+      /<div class="scroll-box scroll-box-table" [^>]*aria-label="Table 1 Scenarios and their metric"><table[^>]*><caption>/,
+    );
+    expect(html).toMatch(/class="katex-display scroll-box scroll-box-math"[^>]*aria-label="Equation 1"/);
+  });
+});

@@ -39,7 +39,6 @@ export const remarkPlugins: RemarkPlugins = [
 export const rehypePlugins: RehypePlugins = [
   [rehypeKatex, katexOptions],
   rehypeMathErrors,
-  rehypeScrollBoxes,
   rehypeSlug,
   [
     rehypeAutolinkHeadings,
@@ -52,6 +51,8 @@ export const rehypePlugins: RehypePlugins = [
   rehypeTableCaptions,
   // Last: numbers every figure, table and equation the steps above produced, in reading order.
   rehypeCrossRefs,
+  // After the numbering, so a scroll box is named with its caption and number ("Table 2: …").
+  rehypeScrollBoxes,
 ];
 
 /** For Markdown Astro renders itself (newsletter issues, .md pages); articles use article-renderer.ts. */

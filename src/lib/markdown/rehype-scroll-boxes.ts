@@ -40,13 +40,25 @@ function firstElement(nodes: ElementContent[], tagName: string): Element | undef
 /** "Table: <caption>", else the column headings, so a screen reader knows which table scrolls. */
 export function tableName(table: Element): string {
   const caption = firstElement(table.children, 'caption');
-  if (caption && toString(caption).trim()) return `Table: ${shorten(toString(caption))}`;
+  const captionText = caption ? shorten(toString(caption)) : '';
+  // A numbered caption already starts with "Table 2".
+  if (captionText) return /^Table\b/.test(captionText) ? captionText : `Table: ${captionText}`;
   const headerRow = firstElement(table.children, 'tr');
   const headings = headerRow?.children
     .filter((cell): cell is Element => cell.type === 'element' && cell.tagName === 'th')
     .map((cell) => toString(cell).trim())
     .filter(Boolean);
   return headings?.length ? `Table: ${shorten(headings.join(', '))}` : 'Table';
+}
+
+/** "Equation 3" when the equation is numbered (the label reads "(3)"), else "Equation". */
+function equationName(parent: Element | Root | undefined): string {
+  if (parent?.type !== 'element' || !classesOf(parent).includes('equation')) return 'Equation';
+  const label = parent.children.find(
+    (child): child is Element => child.type === 'element' && classesOf(child).includes('number-label'),
+  );
+  const number = label && toString(label).replace(/[()]/g, '').trim();
+  return number ? `Equation ${number}` : 'Equation';
 }
 
 function codeName(pre: Element): string {
@@ -77,7 +89,7 @@ export default function rehypeScrollBoxes() {
         return SKIP;
       }
       if (classes.includes('katex-display')) {
-        makeScrollBox(node, 'math', 'Equation');
+        makeScrollBox(node, 'math', equationName(parent));
         return SKIP;
       }
       if (node.tagName === 'pre') {
