@@ -25,7 +25,7 @@ export default defineConfig({
   },
   // Articles are rendered by our own loader (src/lib/article-loader.ts), never compiled as MDX
   // modules; @astrojs/mdx remains for trusted .mdx pages under src/pages.
-  integrations: [contentGate(), mdx(), sitemap(sitemapOptions(contentRoot)), search()],
+  integrations: [contentGate(), mdx(), sitemap(sitemapOptions(contentRoot)), search({ contentRoot })],
   security: {
     // A per-page <meta> CSP with hashes of whatever Astro inlines (checked by `npm run verify`,
     // exercised in Chromium by tests/e2e/csp.spec.ts). Directives a <meta> cannot carry

@@ -3,10 +3,12 @@
  * Writes content/articles/<slug>.mdx from a template that already passes the content lint
  * (as a draft), so an editor starts from something valid and replaces it piece by piece.
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { listArticles, listPeople } from '../src/lib/content-files.ts';
 import { contentRoot } from '../src/lib/content-root.ts';
+import { SLUG_PATTERN } from '../src/schemas/slug.ts';
 import { BEAT_IDS } from '../src/site.config.ts';
 
 const { values, positionals } = parseArgs({
@@ -24,17 +26,14 @@ function fail(message: string): never {
 }
 
 const slug = positionals[0];
-if (!slug || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug))
+if (!slug || !SLUG_PATTERN.test(slug))
   fail(
     'give a slug of lower-case words joined by dashes, e.g. `npm run new:article -- feature-store-latency`.',
   );
 const beat = values.beat!;
 if (!(BEAT_IDS as readonly string[]).includes(beat)) fail(`--beat must be one of ${BEAT_IDS.join(', ')}.`);
 
-const people = readdirSync(join(contentRoot, 'people'))
-  .filter((f) => /\.ya?ml$/.test(f))
-  .map((f) => f.replace(/\.ya?ml$/, ''))
-  .sort();
+const people = (await listPeople(contentRoot)).files.map((p) => p.id).sort();
 const author = values.author ?? people[0];
 const reviewer = values.reviewer ?? people.find((p) => p !== author);
 for (const [field, id] of [
@@ -45,8 +44,9 @@ for (const [field, id] of [
 }
 if (author === reviewer) fail('the reviewer must be someone other than the author.');
 
+const taken = (await listArticles(contentRoot)).files.find((a) => a.id === slug);
+if (taken) fail(`${taken.file} already uses the slug "${slug}"; pick another.`);
 const path = join(contentRoot, 'articles', `${slug}.mdx`);
-if (existsSync(path)) fail(`${path} already exists.`);
 
 const today = new Date().toISOString().slice(0, 10);
 const methodology =

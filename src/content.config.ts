@@ -4,10 +4,11 @@ import { articleSchema } from './schemas/article.ts';
 import { newsletterIssueSchema } from './schemas/newsletter-issue.ts';
 import { personSchema } from './schemas/person.ts';
 import { articleLoader } from './lib/article-loader.ts';
+import { NEWSLETTER_GLOB, PEOPLE_GLOB } from './lib/content-files.ts';
 import { contentRoot } from './lib/content-root.ts';
 
 const people = defineCollection({
-  loader: glob({ base: `${contentRoot}/people`, pattern: '*.{yaml,yml}' }),
+  loader: glob({ base: `${contentRoot}/people`, pattern: PEOPLE_GLOB }),
   schema: personSchema,
 });
 
@@ -17,7 +18,7 @@ const articles = defineCollection({
 });
 
 const newsletter = defineCollection({
-  loader: glob({ base: `${contentRoot}/newsletter`, pattern: '*.md' }),
+  loader: glob({ base: `${contentRoot}/newsletter`, pattern: NEWSLETTER_GLOB }),
   schema: newsletterIssueSchema,
 });
 

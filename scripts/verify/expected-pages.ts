@@ -12,8 +12,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { readContentFile } from '../../src/lib/content-lint/content-file.ts';
-import type { Problem } from '../../src/lib/content-lint/problem.ts';
+import { readContentIndex } from '../../src/lib/content-files.ts';
 import { urls } from '../../src/lib/urls.ts';
 import { site, type BeatId } from '../../src/site.config.ts';
 
@@ -54,40 +53,27 @@ function files(dir: string, pattern: RegExp): string[] {
   }
 }
 
-const withoutExtension = (path: string) => path.replace(/\.[^./]+$/, '');
-
-/** Reads only what routing needs; validity is the content lint's job (it runs before the build). */
+/**
+ * Reads only what routing needs, through the content index (src/lib/content-files.ts: the same
+ * listing, ids and public rule as the build); validity is the content lint's job.
+ */
 export async function readContentModel(
   contentRoot: string,
   projectDir = process.cwd(),
 ): Promise<ContentModel> {
-  const problems: Problem[] = [];
-  const articles: ContentModel['articles'] = [];
-  for (const path of files(join(contentRoot, 'articles'), /\.mdx?$/)) {
-    const file = relative(projectDir, path);
-    const data = (await readContentFile(path, file, problems))?.data as
-      { draft?: boolean; beat?: string; tags?: string[] } | undefined;
-    if (!data || data.draft === true) continue;
-    const slug = withoutExtension(relative(join(contentRoot, 'articles'), path))
-      .split(sep)
-      .join('/');
-    articles.push({
-      slug,
+  const index = await readContentIndex(contentRoot, { cwd: projectDir, mode: 'production' });
+  const articles = index.articles
+    .filter((article) => article.public)
+    .map(({ id, file, data }) => ({
+      slug: id,
       file,
       beat: String(data.beat ?? ''),
       tags: Array.isArray(data.tags) ? data.tags.map(String) : [],
-    });
-  }
-  const people = files(join(contentRoot, 'people'), /\.ya?ml$/).map((path) => ({
-    id: withoutExtension(relative(join(contentRoot, 'people'), path)),
-    file: relative(projectDir, path),
-  }));
-  const newsletter: ContentModel['newsletter'] = [];
-  for (const path of files(join(contentRoot, 'newsletter'), /\.md$/)) {
-    const file = relative(projectDir, path);
-    const data = (await readContentFile(path, file, problems))?.data as { number?: number } | undefined;
-    if (data && Number.isInteger(data.number)) newsletter.push({ number: data.number!, file });
-  }
+    }));
+  const people = index.people.map(({ id, file }) => ({ id, file }));
+  const newsletter = index.newsletter
+    .filter((issue) => Number.isInteger(issue.data.number))
+    .map((issue) => ({ number: issue.data.number as number, file: issue.file }));
   return { articles, people, newsletter, beats: site.beats.map((b) => b.id), pageSize: site.pageSize };
 }
 

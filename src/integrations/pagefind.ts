@@ -3,8 +3,9 @@
  *
  * 1. `astro:build:done` indexes the built pages with Pagefind's Node API. Only elements marked
  *    `data-pagefind-body` (articles and newsletter issues) are indexed; the index is written to
- *    dist/pagefind/. The build fails if Pagefind reports errors or if the index does not hold
- *    exactly the pages marked in the HTML.
+ *    dist/pagefind/. The build fails if Pagefind reports errors, if the marked pages are not
+ *    exactly the searchable pages the content index lists (every public article and newsletter
+ *    issue, from src/lib/content-files.ts), or if the index does not hold every marked page.
  * 2. The search client (src/components/search/client.ts: the header's live results and the
  *    /search/ page) is emitted by Astro's own client build at a fixed URL, so that
  * 3. a tiny inline script in every page's head (Astro hashes it for the CSP) can load it on
@@ -13,11 +14,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { minifySync, transformWithOxc } from 'vite';
+import { readContentIndex, searchablePages } from '../lib/content-files.ts';
 
 /** Where the built client lives, relative to the site root (outside the immutable-cached _astro/). */
 export const SEARCH_CLIENT_FILE = 'search-client/client.js';
@@ -59,17 +61,47 @@ async function htmlFiles(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
 }
 
-async function countSearchablePages(dir: string): Promise<number> {
-  let count = 0;
-  for (const file of await htmlFiles(dir)) if (BODY_ELEMENT.test(await readFile(file, 'utf8'))) count++;
-  return count;
+/** URL paths of the built pages marked for indexing (dist/a/b/index.html → /a/b/). */
+async function markedPages(dir: string): Promise<Set<string>> {
+  const marked = new Set<string>();
+  for (const file of await htmlFiles(dir)) {
+    if (!BODY_ELEMENT.test(await readFile(file, 'utf8'))) continue;
+    const path = relative(dir, file).split(sep).join('/');
+    marked.add(`/${path.replace(/(^|\/)index\.html$/, '$1')}`);
+  }
+  return marked;
+}
+
+/**
+ * The marked pages must be exactly the content's searchable pages: a page missing its marker
+ * would silently drop out of search, a marker on another page would add noise.
+ */
+export async function checkMarkedPages(
+  site: string,
+  contentRoot: string,
+  cwd = process.cwd(),
+): Promise<number> {
+  const expected = searchablePages(await readContentIndex(resolve(contentRoot), { cwd }));
+  const marked = await markedPages(site);
+  const missing = expected.filter((page) => !marked.has(page.url));
+  const wanted = new Set(expected.map((page) => page.url));
+  const extra = [...marked].filter((url) => !wanted.has(url)).sort();
+  const lines = [
+    ...missing.map((p) => `${p.url} (${p.file}) is not marked ${BODY_MARKER}, or was not built`),
+    ...extra.map((url) => `${url} is marked ${BODY_MARKER} but is no public article or newsletter issue`),
+  ];
+  if (lines.length > 0) throw new Error(`The search index would not match the content:\n${lines.join('\n')}`);
+  if (marked.size === 0)
+    throw new Error(`No built page is marked ${BODY_MARKER}; the search index would be empty.`);
+  return marked.size;
 }
 
 function failOn(step: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind could not ${step}:\n${errors.join('\n')}`);
 }
 
-export default function search(): AstroIntegration {
+/** `contentRoot`: the content tree the site is built from (src/lib/content-root.ts). */
+export default function search({ contentRoot }: { contentRoot: string }): AstroIntegration {
   return {
     name: 'mlsr:search',
     hooks: {
@@ -98,9 +130,7 @@ export default function search(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const outputPath = join(site, 'pagefind');
-        const expected = await countSearchablePages(site);
-        if (expected === 0)
-          throw new Error(`No built page is marked ${BODY_MARKER}; the search index would be empty.`);
+        const expected = await checkMarkedPages(site, contentRoot);
         try {
           const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE_SELECTORS });
           failOn('start', errors);

@@ -4,6 +4,7 @@
  */
 import { errorsIn, lintArticleFile, type Problem } from './content-lint/index.ts';
 import readingTime from 'reading-time';
+import type { ArticleFile } from './content-files.ts';
 import { renderParsedArticle, type RenderedArticle } from './markdown/article-renderer.ts';
 
 export interface AnalysedArticle {
@@ -15,17 +16,17 @@ export interface AnalysedArticle {
 }
 
 export async function analyseArticle(
-  path: string,
+  article: ArticleFile,
   cwd: string,
   people: ReadonlySet<string>,
 ): Promise<AnalysedArticle> {
   const problems: Problem[] = [];
-  const { content, tree } = await lintArticleFile(path, cwd, people, problems);
+  const { content, tree } = await lintArticleFile(article.path, cwd, people, problems);
   if (!content || !tree || errorsIn(problems).length > 0) return { problems };
   const data = content.data as Record<string, unknown>;
   try {
     const rendered = await renderParsedArticle(tree, content.body, {
-      path,
+      path: article.path,
       frontmatter: data,
       bodyLine: content.bodyLine,
     });

@@ -1,6 +1,6 @@
 /**
- * Content-layer loader for articles: finds `<root>/articles/**\/*.{md,mdx}`, runs the content
- * lint's article rules and renders the body from that same parse (see
+ * Content-layer loader for articles: lists them through content-files.ts (single files and
+ * folder articles; a duplicate slug is fatal), runs the content lint's article rules and renders the body from that same parse (see
  * markdown/article-renderer.ts for why articles are not compiled as MDX modules). The work is
  * spread over worker threads, one per core: it is CPU-bound and the build has nothing else to
  * do meanwhile.
@@ -10,16 +10,18 @@
  * All problems of all articles are reported together. Unchanged files (same digest) keep
  * their stored HTML, so warm rebuilds skip the work.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob as findFiles } from 'tinyglobby';
 import Tinypool from 'tinypool';
 import { analyseArticle, type AnalysedArticle } from './article-analysis.ts';
 import type { ArticleTask } from './article-worker.ts';
-import { errorsIn, formatProblem, personIds } from './content-lint/index.ts';
-import { articleIdOf } from './content-root.ts';
+import { listArticles, listPeople, orThrow, type ArticleFile } from './content-files.ts';
+import { errorsIn, formatProblem } from './content-lint/index.ts';
 
 /**
  * Old-generation heap per worker. Uncapped, V8 sizes it from the machine's memory and each
@@ -48,20 +50,45 @@ const PIPELINE_SOURCES = [
   'package-lock.json',
 ];
 
-async function pipelineFingerprint(cwd: string): Promise<string> {
+/** This project's root, where the pipeline's sources live (whatever content root is built). */
+const PROJECT_DIR = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The text of every pipeline source under `projectDir`, each after its path. */
+export async function pipelineFingerprint(projectDir: string): Promise<string> {
   const files = (
     await findFiles(
       PIPELINE_SOURCES.map((p) => (/\.\w+$/.test(p) ? p : `${p}/**/*`)),
-      { cwd, absolute: true },
+      { cwd: projectDir, absolute: true },
     )
   ).sort();
+  // An empty key would never change, and every article would be reused forever.
+  if (files.length === 0) throw new Error(`${projectDir}: none of the pipeline's sources is there.`);
   const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
-  return files.map((file, i) => `${relative(cwd, file)}\n${texts[i]}`).join('\n');
+  return files.map((file, i) => `${relative(projectDir, file)}\n${texts[i]}`).join('\n');
+}
+
+/**
+ * What an article's HTML depends on besides the pipeline: its text and, for a folder article,
+ * every file beside it (a replaced image or data file must re-render the page).
+ */
+export async function articleFingerprint(article: ArticleFile): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(await readFile(article.path));
+  if (article.folder) {
+    const own = (await findFiles('**/*', { cwd: article.folder, dot: false })).sort();
+    for (const name of own) {
+      const path = join(article.folder, name);
+      if (path === article.path) continue;
+      hash.update(`\0${name}\0`);
+      hash.update(await readFile(path));
+    }
+  }
+  return hash.digest('hex');
 }
 
 async function analyseAll(tasks: ArticleTask[]): Promise<AnalysedArticle[]> {
   if (tasks.length < POOL_THRESHOLD) {
-    return Promise.all(tasks.map((t) => analyseArticle(t.path, t.cwd, new Set(t.people))));
+    return Promise.all(tasks.map((t) => analyseArticle(t.article, t.cwd, new Set(t.people))));
   }
   const threads = Number(process.env.MLSR_THREADS ?? Math.max(1, Math.min(availableParallelism(), 8)));
   const heapMb = Number(process.env.MLSR_WORKER_HEAP_MB ?? WORKER_HEAP_MB);
@@ -79,7 +106,14 @@ async function analyseAll(tasks: ArticleTask[]): Promise<AnalysedArticle[]> {
   }
 }
 
-export function articleLoader(options: { root: string }): Loader {
+export interface ArticleLoaderOptions {
+  /** The content root (holding articles/ and people/), relative to the Astro project. */
+  root: string;
+  /** Where the pipeline's sources are read for the cache key; this project unless a test says otherwise. */
+  projectDir?: string;
+}
+
+export function articleLoader(options: ArticleLoaderOptions): Loader {
   return {
     name: 'mlsr-article-loader',
     load: async (context: LoaderContext) => {
@@ -88,18 +122,18 @@ export function articleLoader(options: { root: string }): Loader {
       const root = resolve(cwd, options.root);
       const base = join(root, 'articles');
 
-      /** Lints and renders the files whose content changed; stores them; throws on any error. */
-      const pipeline = context.generateDigest(await pipelineFingerprint(cwd));
+      const pipeline = context.generateDigest(await pipelineFingerprint(options.projectDir ?? PROJECT_DIR));
 
-      async function sync(paths: string[]): Promise<void> {
-        const people = [...(await personIds(root))];
-        const pending: { path: string; id: string; digest: string; task: ArticleTask }[] = [];
-        for (const path of paths) {
-          const id = articleIdOf(path);
-          const digest = context.generateDigest(`${pipeline}\n${await readFile(path, 'utf8')}`);
+      /** Lints and renders the articles whose content changed; stores them; throws on any error. */
+      async function sync(articles: ArticleFile[]): Promise<void> {
+        const people = orThrow(await listPeople(root, cwd)).map((p) => p.id);
+        const pending: { article: ArticleFile; digest: string; task: ArticleTask }[] = [];
+        for (const article of articles) {
+          const { id, file } = article;
+          const digest = context.generateDigest(`${pipeline}\n${await articleFingerprint(article)}`);
           const existing = store.get(id);
-          if (existing && existing.digest === digest && existing.filePath === relative(cwd, path)) continue;
-          pending.push({ path, id, digest, task: { path, cwd, people } });
+          if (existing && existing.digest === digest && existing.filePath === file) continue;
+          pending.push({ article, digest, task: { article, cwd, people } });
         }
         const results = await analyseAll(pending.map((p) => p.task));
         const problems = results.flatMap((r) => r.problems);
@@ -111,16 +145,16 @@ export function articleLoader(options: { root: string }): Loader {
             `${errors.length} problem(s) in the articles; fix them and build again:\n${errors.map(formatProblem).join('\n')}`,
           );
         }
-        for (const [index, { path, id, digest }] of pending.entries()) {
+        for (const [index, { article, digest }] of pending.entries()) {
+          const { id, path, file } = article;
           const { data, rendered } = results[index]!;
-          if (!data || !rendered)
-            throw new Error(`${relative(cwd, path)}: the article could not be analysed`);
+          if (!data || !rendered) throw new Error(`${file}: the article could not be analysed`);
           store.set({
             id,
             data: await context.parseData({ id, data, filePath: path }),
             // No raw body: pages need only the HTML, and at thousands of articles the store is
             // embedded in the build as one string (see scripts/bench/README.md).
-            filePath: relative(cwd, path),
+            filePath: file,
             digest,
             rendered: {
               html: rendered.html,
@@ -130,36 +164,32 @@ export function articleLoader(options: { root: string }): Loader {
         }
       }
 
-      const files = (await findFiles('**/*.{md,mdx}', { cwd: base, absolute: true })).sort();
-      const seen = new Map<string, string>();
-      for (const file of files) {
-        const other = seen.get(articleIdOf(file));
-        if (other)
-          throw new Error(
-            `${relative(cwd, file)}: slug "${articleIdOf(file)}" is already used by ${relative(cwd, other)}; rename one of them.`,
-          );
-        seen.set(articleIdOf(file), file);
+      /** Lists the articles (throwing on a duplicate slug or a misplaced file), syncs, drops the gone. */
+      async function syncAll(): Promise<void> {
+        const articles = orThrow(await listArticles(root, cwd));
+        await sync(articles);
+        const ids = new Set(articles.map((a) => a.id));
+        for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
       }
-      await sync(files);
-      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+
+      await syncAll();
 
       if (!watcher) return;
       watcher.add(base);
-      const isArticle = (path: string) => path.startsWith(base) && /\.mdx?$/.test(path);
+      // Any change under articles/ (a text, an image beside a folder article, a new folder)
+      // re-lists: unchanged articles keep their digest and are skipped.
       const onChange = async (path: string) => {
-        if (!isArticle(path)) return;
+        if (!path.startsWith(base)) return;
         try {
-          await sync([path]);
-          logger.info(`reloaded ${relative(cwd, path)}`);
+          await syncAll();
+          logger.info(`reloaded after a change to ${relative(cwd, path)}`);
         } catch (error) {
           logger.error(error instanceof Error ? error.message : String(error));
         }
       };
       watcher.on('change', onChange);
       watcher.on('add', onChange);
-      watcher.on('unlink', (path) => {
-        if (isArticle(path)) store.delete(articleIdOf(path));
-      });
+      watcher.on('unlink', onChange);
     },
   };
 }

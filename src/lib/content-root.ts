@@ -3,11 +3,3 @@
  * point MLSR_CONTENT_ROOT at a generated tree so the real articles are never touched.
  */
 export const contentRoot: string = (process.env.MLSR_CONTENT_ROOT ?? './content').replace(/\/+$/, '');
-
-/** An article's id is its file name without extension: the URL slug. */
-export function articleIdOf(file: string): string {
-  return file
-    .split('/')
-    .pop()!
-    .replace(/\.mdx?$/, '');
-}

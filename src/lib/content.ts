@@ -8,6 +8,7 @@ import { personIdOf } from '../schemas/article.ts';
 import { isoDay } from '../schemas/date.ts';
 import { beatById, site, type Beat, type BeatId } from '../site.config.ts';
 import { modifiedOf, yearOf } from './dates.ts';
+import { isPublicIn, type ContentMode } from './content-files.ts';
 import { compareByRole } from './people.ts';
 import { pickRelated } from './related.ts';
 import { correctionAnchor } from './corrections.ts';
@@ -39,11 +40,16 @@ export interface LoggedCorrection {
 }
 
 /**
- * Drafts are visible in `astro dev` only; a build never renders them. DEV alone is not enough:
- * a build started with NODE_ENV=test (as under vitest) reports DEV, so the mode decides too.
+ * Which mode this build renders in. DEV alone is not enough: a build started with
+ * NODE_ENV=test (as under vitest) reports DEV, so the mode decides too.
  */
-export function isPublic(entry: ArticleEntry): boolean {
-  return !entry.data.draft || (import.meta.env.DEV && import.meta.env.MODE === 'development');
+export function contentMode(env: { DEV: boolean; MODE: string } = import.meta.env): ContentMode {
+  return env.DEV && env.MODE === 'development' ? 'development' : 'production';
+}
+
+/** Drafts are visible in `astro dev` only; a build never renders them (the rule: content-files.ts). */
+export function isPublic(entry: ArticleEntry, mode: ContentMode = contentMode()): boolean {
+  return isPublicIn(entry.data, mode);
 }
 
 let peopleCache: Promise<Map<string, PersonEntry>> | undefined;
@@ -84,7 +90,7 @@ function readingMinutesOf(entry: ArticleEntry): number {
 
 async function loadArticles(): Promise<Article[]> {
   const people = await getPeopleById();
-  const entries = await getCollection('articles', isPublic);
+  const entries = await getCollection('articles', (entry) => isPublic(entry));
   return entries
     .map((entry): Article => {
       const { data } = entry;

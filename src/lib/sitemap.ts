@@ -1,14 +1,12 @@
 /**
  * Options for @astrojs/sitemap. The integration runs after the build, outside the content
- * layer, so the dates it needs are read from the content files with the same schemas the
- * content layer uses: an article's lastmod is `modifiedOf` (published, updated, last
- * correction), a newsletter issue's is its date. Drafts, the 404 page and the search page are left out.
+ * layer, so it reads the content index (content-files.ts) with the same listing, public rule,
+ * schemas and `modifiedOf` as the content layer and the feeds: an article's lastmod is
+ * `modifiedOf` (published, updated, last correction), a newsletter issue's is its date.
+ * Drafts, the 404 page and the search page are left out.
  */
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { SitemapItem, SitemapOptions } from '@astrojs/sitemap';
-import { articleIdOf } from './content-root.ts';
-import { readContentFile } from './content-lint/content-file.ts';
+import { readContentIndex } from './content-files.ts';
 import { modifiedOf } from './dates.ts';
 import { urls } from './urls.ts';
 import { articleSchema, personIdSchema } from '../schemas/article.ts';
@@ -24,34 +22,36 @@ export interface SitemapFacts {
 /** Paths that are never listed, whatever the content: the 404 page and search results (both noindex). */
 const ALWAYS_EXCLUDED = new Set(['/404/', '/404.html', urls.search()]);
 
-async function files(dir: string, pattern: RegExp): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-    return entries.filter((e) => e.isFile() && pattern.test(e.name)).map((e) => join(e.parentPath, e.name));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-}
-
-/** Reads the content tree at `root`. Invalid files are skipped: the content gate reports them. */
+/**
+ * Reads the content tree at `root` through the content index (the same listing, ids and
+ * public rule as the build). A file the schema refuses throws: the sitemap is written after
+ * the content gate passed, so that means the gate was skipped.
+ */
 export async function readSitemapFacts(root: string): Promise<SitemapFacts> {
   const facts: SitemapFacts = { lastmod: new Map(), excluded: new Set() };
+  const index = await readContentIndex(root);
   const articles = articleSchema(personIdSchema);
-  for (const path of await files(join(root, 'articles'), /\.mdx?$/)) {
-    const content = await readContentFile(path, path, []);
-    const parsed = content && articles.safeParse(content.data);
-    if (!parsed?.success) continue;
-    const url = urls.article(articleIdOf(path));
-    if (parsed.data.draft) facts.excluded.add(url);
-    else facts.lastmod.set(url, modifiedOf(parsed.data));
+  for (const article of index.articles) {
+    if (!article.public) {
+      facts.excluded.add(article.url);
+      continue;
+    }
+    facts.lastmod.set(article.url, modifiedOf(parsed(articles, article.data, article.file)));
   }
-  for (const path of await files(join(root, 'newsletter'), /\.md$/)) {
-    const content = await readContentFile(path, path, []);
-    const parsed = content && newsletterIssueSchema.safeParse(content.data);
-    if (parsed?.success) facts.lastmod.set(urls.newsletterIssue(parsed.data.number), parsed.data.date);
-  }
+  for (const issue of index.newsletter)
+    facts.lastmod.set(issue.url, parsed(newsletterIssueSchema, issue.data, issue.file).date);
   return facts;
+}
+
+function parsed<T>(
+  schema: { safeParse(data: unknown): { success: true; data: T } | { success: false } },
+  data: unknown,
+  file: string,
+): T {
+  const result = schema.safeParse(data);
+  if (!result.success)
+    throw new Error(`${file}: invalid frontmatter; run \`npm run lint:content\` for the details.`);
+  return result.data;
 }
 
 /** Whether a built page (absolute URL) belongs in the sitemap. */

@@ -4,7 +4,7 @@
  * Slow (a few seconds per build), so only the cases no cheaper test can cover.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { validTree, type ContentTree } from './helpers/content-tree.ts';
@@ -24,10 +24,15 @@ function build(tree: ContentTree) {
 }
 
 describe('astro build', { timeout: 150_000 }, () => {
-  test('builds the valid fixture, one page per public article, and never a draft', async () => {
+  test('builds the valid fixture, one page per public article (folder articles too), never a draft', async () => {
     const tree = await validTree();
     const draft = (await tree.read('articles/drift-monitoring.md')).replace(/^---\n/, '---\ndraft: true\n');
     await tree.write('articles/drift-monitoring.md', draft);
+    // A folder article: content/articles/<slug>/index.mdx with its own files beside it.
+    const folder = await tree.read('articles/gpu-inference-benchmark.mdx');
+    await tree.remove('articles/gpu-inference-benchmark.mdx');
+    await tree.write('articles/gpu-inference-benchmark/index.mdx', folder);
+    await tree.write('articles/gpu-inference-benchmark/data/latency.csv', 'batch,p50_ms\n1,12\n');
     const { status, output, outDir } = build(tree);
     expect(status, output).toBe(0);
     const articles = readdirSync(join(outDir, 'articles'), { withFileTypes: true })
@@ -36,6 +41,19 @@ describe('astro build', { timeout: 150_000 }, () => {
       .sort();
     expect(articles).toEqual(['feature-store-latency', 'gpu-inference-benchmark']);
     expect(existsSync(join(outDir, 'articles/drift-monitoring/index.html'))).toBe(false);
+    expect(readFileSync(join(outDir, 'articles/gpu-inference-benchmark/index.html'), 'utf8')).toContain(
+      'Throughput rose from batch size 1',
+    );
+  });
+
+  test('two articles claiming one slug stop the build, naming both files', async () => {
+    const tree = await validTree();
+    await tree.write('articles/drift-monitoring/index.md', await tree.read('articles/drift-monitoring.md'));
+    const { status, output } = build(tree);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(
+      /content\/articles\/drift-monitoring\/index\.md slug "drift-monitoring" is already claimed by \S*content\/articles\/drift-monitoring\.md/,
+    );
   });
 
   test('a citation of an unknown source stops the build, naming the file and the fix', async () => {

@@ -3,12 +3,12 @@
  * `npm run lint:content`, the `astro build` integration and the unit tests all call
  * `lintContent`, with the same schemas the content layer uses.
  */
-import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { articleSchema, personIdOf, personIdSchema, type ArticleData } from '../../schemas/article.ts';
 import { isoDay } from '../../schemas/date.ts';
 import { newsletterIssueSchema } from '../../schemas/newsletter-issue.ts';
 import { PERSON_ID_PATTERN, personSchema } from '../../schemas/person.ts';
+import { listArticles, listNewsletter, listPeople } from '../content-files.ts';
 import type { Root as MdastRoot } from 'mdast';
 import { checkBody } from './body.ts';
 import { readContentFile, type ContentFile } from './content-file.ts';
@@ -17,34 +17,13 @@ import { validate } from './schema-problems.ts';
 
 export { errorsIn, formatProblem, formatReport, githubAnnotation, type Problem } from './problem.ts';
 
-const ARTICLE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const lintArticleSchema = articleSchema(personIdSchema);
-
-async function listFiles(dir: string, pattern: RegExp, recursive = false): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, { recursive, withFileTypes: true });
-    return entries
-      .filter((e) => e.isFile() && pattern.test(e.name))
-      .map((e) => join(e.parentPath, e.name))
-      .sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-}
-
-function baseName(path: string): string {
-  return path
-    .split('/')
-    .pop()!
-    .replace(/\.[^.]+$/, '');
-}
 
 async function lintPeople(root: string, cwd: string, problems: Problem[]): Promise<Set<string>> {
   const ids = new Set<string>();
-  for (const path of await listFiles(join(root, 'people'), /\.ya?ml$/)) {
-    const file = relative(cwd, path);
-    const id = baseName(path);
+  const listing = await listPeople(root, cwd);
+  problems.push(...listing.problems);
+  for (const { id, path, file } of listing.files) {
     if (!PERSON_ID_PATTERN.test(id)) {
       problems.push({
         severity: 'error',
@@ -169,14 +148,6 @@ export async function lintArticleFile(
   problems: Problem[],
 ): Promise<LintedArticle> {
   const file = relative(cwd, path);
-  const slug = baseName(path);
-  if (!ARTICLE_SLUG.test(slug)) {
-    problems.push({
-      severity: 'error',
-      file,
-      message: `file name "${slug}" becomes the URL: use lower-case words joined by dashes, e.g. feature-store-latency.mdx.`,
-    });
-  }
   const content = await readContentFile(path, file, problems);
   if (!content) return {};
   const article = validate(lintArticleSchema, content, problems);
@@ -186,26 +157,23 @@ export async function lintArticleFile(
   return tree ? { content, tree } : { content };
 }
 
-/** Ids of everyone in `<root>/people`, without validating them (for the article loader). */
-export async function personIds(root: string): Promise<Set<string>> {
-  return new Set((await listFiles(join(root, 'people'), /\.ya?ml$/)).map(baseName));
-}
-
 async function lintArticles(
   root: string,
   cwd: string,
   people: Set<string>,
   problems: Problem[],
-): Promise<number> {
-  const paths = await listFiles(join(root, 'articles'), /\.mdx?$/, true);
-  for (const path of paths) await lintArticleFile(path, cwd, people, problems);
-  return paths.length;
+): Promise<string[]> {
+  const listing = await listArticles(root, cwd);
+  problems.push(...listing.problems);
+  for (const article of listing.files) await lintArticleFile(article.path, cwd, people, problems);
+  return listing.files.map((article) => article.id);
 }
 
 async function lintNewsletter(root: string, cwd: string, problems: Problem[]) {
   const seen = new Map<number, string>();
-  for (const path of await listFiles(join(root, 'newsletter'), /\.md$/)) {
-    const file = relative(cwd, path);
+  const listing = await listNewsletter(root, cwd);
+  problems.push(...listing.problems);
+  for (const { id, path, file } of listing.files) {
     const content = await readContentFile(path, file, problems);
     if (!content) continue;
     const issue = validate(newsletterIssueSchema, content, problems);
@@ -223,13 +191,13 @@ async function lintNewsletter(root: string, cwd: string, problems: Problem[]) {
       });
     }
     seen.set(issue.number, file);
-    if (baseName(path) !== String(issue.number)) {
+    if (id !== String(issue.number)) {
       problems.push({
         severity: 'error',
         file,
         ...at,
         field: 'number',
-        message: `is ${issue.number} but the file is named ${baseName(path)}.md; name it ${issue.number}.md.`,
+        message: `is ${issue.number} but the file is named ${id}.md; name it ${issue.number}.md.`,
       });
     }
     const facts = checkBody(file, content.body, content.bodyLine, false, problems);
@@ -250,6 +218,8 @@ async function lintNewsletter(root: string, cwd: string, problems: Problem[]) {
 export interface LintResult {
   problems: Problem[];
   articleCount: number;
+  /** The slugs of the articles linted (none when `articles: false`). */
+  articleIds: string[];
 }
 
 export interface LintOptions {
@@ -275,7 +245,7 @@ export async function lintContent(
       message: 'no people: add the masthead as content/people/<id>.yaml.',
     });
   }
-  const articleCount = options.articles === false ? 0 : await lintArticles(root, cwd, people, problems);
+  const articleIds = options.articles === false ? [] : await lintArticles(root, cwd, people, problems);
   await lintNewsletter(root, cwd, problems);
-  return { problems, articleCount };
+  return { problems, articleCount: articleIds.length, articleIds };
 }
