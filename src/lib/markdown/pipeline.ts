@@ -18,6 +18,7 @@ import rehypeTableCaptions from './rehype-table-captions.ts';
 import remarkNumberedBlocks from './remark-numbered-blocks.ts';
 import remarkTypography from './remark-typography.ts';
 import rehypeScrollBoxes from './rehype-scroll-boxes.ts';
+import rehypeCitationPreviews from './rehype-citation-previews.ts';
 
 /**
  * Light and dark code themes, switched by CSS (see global.css). GitHub's high-contrast pair:
@@ -39,6 +40,7 @@ export const remarkPlugins: RemarkPlugins = [
 export const rehypePlugins: RehypePlugins = [
   [rehypeKatex, katexOptions],
   rehypeMathErrors,
+  rehypeCitationPreviews,
   rehypeSlug,
   [
     rehypeAutolinkHeadings,

@@ -7,13 +7,22 @@ describe('HTML validity (vnu)', () => {
   it('fails on invalid HTML, naming the file and line, and passes the valid page next to it', async () => {
     const dist = makeDist({
       'good/index.html': page('<p>fine</p>'),
-      'bad/index.html': page('<p id="x" id="x">duplicate</p>\n<div><span></div>'),
+      'bad/index.html': page(
+        '<p id="x" id="x">duplicate</p>\n<div><span></div>\n<p><a href="#" interestfor="p" title="x" nonsense="1">a</a></p>',
+      ),
+      'newer/index.html': page(
+        '<p><a href="#s" interestfor="p">1</a><span id="p" popover="hint">preview</span></p>',
+      ),
     });
     const { findings, summary } = await checkHtmlValidity(dist);
-    expect(summary).toContain('3 pages');
+    expect(summary).toContain('4 pages');
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.every((f) => f.file.endsWith('bad/index.html'))).toBe(true);
     expect(findings.map((f) => f.problem).join('\n')).toMatch(/Duplicate attribute/);
+    // interestfor (newer than vnu) passes; any other unknown attribute on the same link does not.
+    expect(findings.map((f) => f.problem).join('\n')).toMatch(/Attribute “nonsense” not allowed/);
+    expect(findings.filter((f) => f.problem.startsWith('Attribute “interestfor”'))).toEqual([]);
+    expect(findings.some((f) => f.file.endsWith('newer/index.html'))).toBe(false);
     expect(findings[0]!.line).toBeGreaterThan(1);
   });
 

@@ -1,0 +1,81 @@
+/**
+ * The reader's desk on an article page, with no JavaScript: citation previews on keyboard
+ * focus and hover (closed by Escape), and the page stays axe-clean with a preview open.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { articleWith } from './site.ts';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** Tabs from the top of the page until a citation marker has focus, as a keyboard user would. */
+async function tabToFirstCitation(page: Page): Promise<string> {
+  for (let presses = 0; presses < 200; presses++) {
+    await page.keyboard.press('Tab');
+    const id = await page.evaluate(() =>
+      document.activeElement?.classList.contains('citation-link') ? document.activeElement.id : '',
+    );
+    if (id) return id;
+  }
+  throw new Error('no citation marker is reachable with Tab');
+}
+
+test.describe('citation previews', () => {
+  test('keyboard focus on a marker shows its source; Tab reaches the link inside; Escape closes it', async ({
+    page,
+  }) => {
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    await page.goto(articleWith(/class="citation-link"/));
+    // (Focusing the header's search box on the way fetches the search script on demand; the
+    // article itself loads none.)
+    expect(scripts, 'article pages load no JavaScript').toEqual([]);
+    const id = await tabToFirstCitation(page);
+    const marker = page.locator(`[id="${id}"]`);
+    const preview = page.locator(`[id="preview-${id}"]`);
+    const sourceId = (await marker.getAttribute('href'))!.slice(1);
+    const entryTitle = (await page
+      .locator(`[id="${sourceId}"] > :is(a, cite)`)
+      .first()
+      .textContent())!.trim();
+
+    await expect(preview).toBeVisible();
+    await expect(preview.locator('.cite-preview-title')).toHaveText(entryTitle);
+    // Shown next to the marker, not somewhere else on the page.
+    const [m, p] = [(await marker.boundingBox())!, (await preview.boundingBox())!];
+    expect(Math.abs(p.y - (m.y + m.height))).toBeLessThan(40);
+
+    if ((await preview.locator('a').count()) > 0) {
+      await page.keyboard.press('Tab');
+      await expect(preview.locator('a')).toBeFocused();
+      await expect(preview).toBeVisible();
+    }
+    await page.keyboard.press('Escape');
+    await expect(preview).toBeHidden();
+  });
+
+  test('hovering a marker shows its preview, and the page is axe-clean with it open', async ({ page }) => {
+    await page.goto(articleWith(/class="citation-link"/));
+    const marker = page.locator('a.citation-link').first();
+    const id = await marker.getAttribute('id');
+    await marker.hover();
+    await expect(page.locator(`[id="preview-${id}"]`)).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+      [],
+    );
+  });
+
+  test('a marker stays on the line of the word it follows', async ({ page }) => {
+    await page.goto(articleWith(/class="citation-link"/));
+    const joined = await page.locator('sup.citation').evaluateAll((sups) =>
+      sups.every((sup) => {
+        const before = sup.previousSibling;
+        return !(before && before.nodeType === Node.TEXT_NODE && /[ \t\n]$/.test(before.textContent ?? ''));
+      }),
+    );
+    expect(joined, 'no breakable space before a citation marker').toBe(true);
+  });
+});
