@@ -52,9 +52,11 @@ export function tableName(table: Element): string {
 }
 
 /** "Equation 3" when the equation is numbered (the label reads "(3)"), else "Equation". */
-function equationName(parent: Element | Root | undefined): string {
-  if (parent?.type !== 'element' || !classesOf(parent).includes('equation')) return 'Equation';
-  const label = parent.children.find(
+function equationName(parent: { type: string } | undefined): string {
+  if (parent?.type !== 'element') return 'Equation';
+  const element = parent as Element;
+  if (!classesOf(element).includes('equation')) return 'Equation';
+  const label = element.children.find(
     (child): child is Element => child.type === 'element' && classesOf(child).includes('number-label'),
   );
   const number = label && toString(label).replace(/[()]/g, '').trim();
