@@ -1,42 +1,29 @@
 /**
  * Where the per-article time goes, without Astro around it: renders every article of a fixture
- * root through the site's Markdown pipeline, then again with one part left out at a time, and
+ * root through the site's article processor, then again with one step left out at a time, and
  * times the content gate. CPU time of this one process (user + sys), so it is far less
  * sensitive to other load on the machine than a build's wall time.
  *
  *   node scripts/bench/stages.ts .bench/content-1000 [--src .bench/work/site/src] [--repeat 2]
  *
  * --src picks the site code to measure (default: this checkout's src/; the bench's snapshot of
- * a commit lives in .bench/work/site/src). The leave-one-out processors mirror
- * src/lib/markdown/article-renderer.ts (parse MDX, GFM, smartypants, the site's remark plugins,
- * remark-rehype with the component handler, Shiki, the site's rehype plugins, heading ids,
- * stringify); "renderArticle" is the real function, to check that the mirror costs the same.
+ * a commit lives in .bench/work/site/src). Every processor comes from that code's
+ * `createArticleProcessor` (src/lib/markdown/article-renderer.ts), the one the build uses, with
+ * its `leaveOut` options; "renderArticle" is the real function, VFile set-up included.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import {
-  parseFrontmatter,
-  rehypeHeadingIds,
-  rehypeShiki,
-  type RehypePlugins,
-  type RemarkPlugins,
-  type ShikiConfig,
-} from '@astrojs/markdown-remark';
-import type { Element, ElementContent } from 'hast';
-import type { Handler, State } from 'mdast-util-to-hast';
-import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import rehypeKatex from 'rehype-katex';
-import rehypeStringify from 'rehype-stringify';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import remarkSmartypants from 'remark-smartypants';
-import { unified, type PluggableList } from 'unified';
+import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { listArticles, orThrow } from '../../src/lib/content-files.ts';
+import type { ArticleProcessorOptions, LeaveOut } from '../../src/lib/markdown/article-renderer.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -50,79 +37,32 @@ if (!root) {
 const src = pathToFileURL(`${resolve(values.src)}/`);
 const repeat = Math.max(1, Number(values.repeat));
 
-const pipeline = (await import(new URL('lib/markdown/pipeline.ts', src).href)) as {
-  remarkPlugins: RemarkPlugins;
-  rehypePlugins: RehypePlugins;
-  shikiConfig: ShikiConfig;
-};
-const { renderArticle } = (await import(new URL('lib/markdown/article-renderer.ts', src).href)) as {
+const renderer = (await import(new URL('lib/markdown/article-renderer.ts', src).href)) as {
   renderArticle: (
     body: string,
     options: { path: string; frontmatter: Record<string, unknown> },
   ) => Promise<{ html: string }>;
+  createArticleProcessor?: (options: ArticleProcessorOptions) => {
+    process: (file: VFile) => Promise<unknown>;
+  };
 };
-const { MDX_COMPONENT_RULES } = (await import(new URL('components/mdx/allowlist.ts', src).href)) as {
-  MDX_COMPONENT_RULES: Record<string, unknown>;
-};
-const { componentBuilders } = (await import(new URL('components/mdx/index.ts', src).href)) as {
-  componentBuilders: Record<string, (props: Record<string, string>, children: ElementContent[]) => Element>;
-};
+const { renderArticle, createArticleProcessor } = renderer;
+if (!createArticleProcessor) {
+  console.error(
+    `${values.src}: this site code has no createArticleProcessor (it predates the one article processor); measure stages on a later commit.`,
+  );
+  process.exit(2);
+}
 const { lintContent } = (await import(new URL('lib/content-lint/index.ts', src).href)) as {
   lintContent: (root: string) => Promise<unknown>;
 };
 
-const jsxHandler: Handler = (state: State, node: MdxJsxFlowElement | MdxJsxTextElement): Element => {
-  const children = state.all(node) as ElementContent[];
-  const props: Record<string, string> = {};
-  for (const a of node.attributes)
-    if (a.type === 'mdxJsxAttribute') props[a.name] = typeof a.value === 'string' ? a.value : '';
-  const name = node.name ?? '';
-  return Object.hasOwn(MDX_COMPONENT_RULES, name)
-    ? componentBuilders[name]!(props, children)
-    : { type: 'element', tagName: name, properties: props, children };
-};
-
-interface Leave {
-  smartypants?: boolean;
-  shiki?: boolean;
-  katex?: boolean;
-  headingLinks?: boolean;
-}
-
-function processor(mdx: boolean, leave: Leave = {}) {
-  const rehype = (pipeline.rehypePlugins as PluggableList).filter((entry) => {
-    const plugin = Array.isArray(entry) ? entry[0] : entry;
-    if (leave.katex && plugin === rehypeKatex) return false;
-    if (
-      leave.headingLinks &&
-      typeof plugin === 'function' &&
-      /rehypeSlug|rehypeAutolink|autolink|slug/i.test(plugin.name)
-    )
-      return false;
-    return true;
+const files = orThrow(await listArticles(resolve(root))).map(({ path }) => {
+  const { frontmatter, content } = parseFrontmatter(readFileSync(path, 'utf8'), {
+    frontmatter: 'empty-with-spaces',
   });
-  const p = unified().use(remarkParse);
-  if (mdx) p.use(remarkMdx);
-  p.use(remarkGfm);
-  if (!leave.smartypants) p.use(remarkSmartypants);
-  p.use(pipeline.remarkPlugins as PluggableList).use(remarkRehype, {
-    handlers: { mdxJsxFlowElement: jsxHandler, mdxJsxTextElement: jsxHandler },
-  });
-  if (!leave.shiki) p.use(rehypeShiki, pipeline.shikiConfig);
-  p.use(rehype).use(rehypeHeadingIds).use(rehypeStringify);
-  return p;
-}
-
-const files = readdirSync(join(root, 'articles'))
-  .filter((f) => /\.mdx?$/.test(f))
-  .sort()
-  .map((f) => {
-    const path = resolve(root, 'articles', f);
-    const { frontmatter, content } = parseFrontmatter(readFileSync(path, 'utf8'), {
-      frontmatter: 'empty-with-spaces',
-    });
-    return { path, frontmatter, body: content };
-  });
+  return { path, frontmatter, body: content };
+});
 
 async function time(
   label: string,
@@ -153,9 +93,9 @@ const parsers = {
   md: unified().use(remarkParse).use(remarkGfm).use(remarkMath),
 };
 const mdxOf = (file: (typeof files)[number]) => file.path.endsWith('.mdx');
-const configs: [string, Leave][] = [
-  ['full pipeline (mirror)', {}],
-  ['  without smartypants', { smartypants: true }],
+const configs: [string, LeaveOut][] = [
+  ['full pipeline (createArticleProcessor)', {}],
+  ['  without typography', { typography: true }],
   ['  without Shiki', { shiki: true }],
   ['  without rehype-katex', { katex: true }],
   ['  without heading slugs + anchors', { headingLinks: true }],
@@ -170,7 +110,10 @@ await time('renderArticle (the real one)', (f) =>
 );
 const results = [];
 for (const [label, leave] of configs) {
-  const compiled = { mdx: processor(true, leave), md: processor(false, leave) };
+  const compiled = {
+    mdx: createArticleProcessor({ mdx: true, leaveOut: leave }),
+    md: createArticleProcessor({ mdx: false, leaveOut: leave }),
+  };
   results.push(await time(label, (f) => compiled[mdxOf(f) ? 'mdx' : 'md'].process(vfile(f))));
 }
 const full = results[0]!.cpuMsPerArticle;

@@ -6,7 +6,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
-import { renderArticle } from '../../src/lib/markdown/article-renderer.ts';
+import { VFile } from 'vfile';
+import {
+  createArticleProcessor,
+  renderArticle,
+  type LeaveOut,
+} from '../../src/lib/markdown/article-renderer.ts';
 import { VALID_FIXTURE } from './helpers/content-tree.ts';
 
 /** Reads a fixture article the way the article loader does. */
@@ -57,5 +62,42 @@ describe('renderArticle on the valid fixture', () => {
     await expect(
       renderFixture('articles/drift-monitoring.md', (body) => body.replace('0.2$', '\\frac{0.2}{$')),
     ).rejects.toThrow('malformed math');
+  });
+});
+
+describe('createArticleProcessor', () => {
+  const body = "## Setup\n\nIt's $x^2$ here.\n\n```python\nprint(1)\n```\n";
+  const frontmatter = { sources: [] };
+  async function processed(leaveOut: LeaveOut): Promise<string> {
+    const file = new VFile({
+      value: body,
+      path: join(process.cwd(), 'content/articles/t.md'),
+      data: { astro: { frontmatter } },
+    });
+    return String(await createArticleProcessor({ mdx: false, leaveOut }).process(file));
+  }
+
+  it('is what renderArticle runs: with nothing left out, the same HTML', async () => {
+    const { html } = await renderArticle(body, { path: 'content/articles/t.md', frontmatter });
+    expect(await processed({})).toBe(html);
+  });
+
+  it('leaves out exactly the step it is asked to', async () => {
+    const full = await processed({});
+    expect(full).toContain('class="katex"');
+    expect(full).toContain('--shiki-light');
+    expect(full).toContain('<h2 id="setup">');
+    expect(full).toContain('It’s');
+
+    const noKatex = await processed({ katex: true });
+    expect(noKatex).not.toContain('class="katex"');
+    expect(noKatex).toContain('--shiki-light');
+
+    const noShiki = await processed({ shiki: true });
+    expect(noShiki).not.toContain('--shiki-light');
+    expect(noShiki).toContain('class="katex"');
+
+    expect(await processed({ headingLinks: true })).not.toContain('heading-anchor');
+    expect(await processed({ typography: true })).toContain("It's");
   });
 });

@@ -7,6 +7,7 @@
  * imports, expressions and unknown components, so what remains is static markup: we parse it
  * with the MDX parser (same syntax editors write and the gate checked) and build the few
  * allowed components as HTML here. Plugins are the same ones the Markdown pipeline uses.
+ * `createArticleProcessor` is the only place the article pipeline is put together.
  */
 import { rehypeHeadingIds, rehypeShiki, type MarkdownHeading } from '@astrojs/markdown-remark';
 import type { Element, ElementContent } from 'hast';
@@ -22,7 +23,12 @@ import { unified, type PluggableList, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import { MDX_COMPONENT_RULES, type MdxComponentName } from '../../components/mdx/allowlist.ts';
 import { componentBuilders, type ComponentProps } from '../../components/mdx/index.ts';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeKatex from 'rehype-katex';
+import rehypeSlug from 'rehype-slug';
 import { rehypePlugins, remarkPlugins, shikiConfig } from './pipeline.ts';
+import rehypeMathErrors from './rehype-math-errors.ts';
+import remarkTypography from './remark-typography.ts';
 
 export interface RenderedArticle {
   html: string;
@@ -51,21 +57,54 @@ const jsxHandler: Handler = (state: State, node: MdxJsxFlowElement | MdxJsxTextE
   return { type: 'element', tagName: name, properties: propsOf(node), children };
 };
 
-function createProcessor(mdx: boolean): Processor {
+/** Steps the benchmark can leave out to time them; readers always get every step. */
+export interface LeaveOut {
+  /** Quotes, dashes and ellipses (remark-typography). */
+  typography?: boolean;
+  /** Code highlighting (Shiki). */
+  shiki?: boolean;
+  /** Math typesetting (rehype-katex and its error check). */
+  katex?: boolean;
+  /** Heading ids and their "#" anchors (rehype-slug, rehype-autolink-headings). */
+  headingLinks?: boolean;
+}
+
+export interface ArticleProcessorOptions {
+  /** Parse MDX (components) or plain Markdown: `.mdx` or `.md`. */
+  mdx: boolean;
+  leaveOut?: LeaveOut;
+}
+
+/** The plugins of `list` that `leaveOut` keeps, compared by identity with the imports above. */
+function kept(list: PluggableList, leaveOut: LeaveOut): PluggableList {
+  const dropped = new Set<unknown>([
+    ...(leaveOut.typography ? [remarkTypography] : []),
+    ...(leaveOut.katex ? [rehypeKatex, rehypeMathErrors] : []),
+    ...(leaveOut.headingLinks ? [rehypeSlug, rehypeAutolinkHeadings] : []),
+  ]);
+  return list.filter((entry) => !dropped.has(Array.isArray(entry) ? entry[0] : entry));
+}
+
+/**
+ * The one article processor: the build, the unit tests and the benchmark's stage timings all
+ * get theirs here, so a test renders exactly what readers get.
+ */
+export function createArticleProcessor({ mdx, leaveOut = {} }: ArticleProcessorOptions): Processor {
   const processor = unified().use(remarkParse);
   if (mdx) processor.use(remarkMdx);
   processor
     .use(remarkGfm)
-    .use(remarkPlugins as PluggableList)
-    .use(remarkRehype, { handlers: { mdxJsxFlowElement: jsxHandler, mdxJsxTextElement: jsxHandler } })
-    .use(rehypeShiki, shikiConfig)
-    .use(rehypePlugins as PluggableList)
+    .use(kept(remarkPlugins as PluggableList, leaveOut))
+    .use(remarkRehype, { handlers: { mdxJsxFlowElement: jsxHandler, mdxJsxTextElement: jsxHandler } });
+  if (!leaveOut.shiki) processor.use(rehypeShiki, shikiConfig);
+  processor
+    .use(kept(rehypePlugins as PluggableList, leaveOut))
     .use(rehypeHeadingIds)
     .use(rehypeStringify);
   return processor as unknown as Processor;
 }
 
-const processors = { mdx: createProcessor(true), md: createProcessor(false) };
+const processors = { mdx: createArticleProcessor({ mdx: true }), md: createArticleProcessor({ mdx: false }) };
 
 function processorFor(path: string): Processor {
   return path.endsWith('.mdx') ? processors.mdx : processors.md;
