@@ -79,3 +79,85 @@ test.describe('citation previews', () => {
     expect(joined, 'no breakable space before a citation marker').toBe(true);
   });
 });
+
+test.describe('table of contents', () => {
+  test('on a wide screen it sits in the margin, stays in view and leads to a section by keyboard', async ({
+    browser,
+    baseURL,
+  }) => {
+    const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(articleWith(/class="toc toc-margin"/));
+    const toc = page.locator('nav.toc-margin');
+    await expect(toc).toBeVisible();
+    await expect(page.locator('details.toc-inline')).toBeHidden();
+    const prose = (await page.locator('.prose').boundingBox())!;
+    expect((await toc.boundingBox())!.x, 'beside the text').toBeGreaterThan(prose.x + prose.width);
+
+    await page.mouse.wheel(0, 2500);
+    await expect(toc).toBeInViewport();
+
+    const link = toc.locator('a').nth(1);
+    const target = (await link.getAttribute('href'))!;
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`${target}$`));
+    await expect(page.locator(`[id="${target.slice(1)}"]`)).toBeInViewport();
+    await context.close();
+  });
+
+  test('on a phone it is collapsed at the top and opens from the keyboard', async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(articleWith(/class="toc toc-inline"/));
+    await expect(page.locator('nav.toc-margin')).toBeHidden();
+    const details = page.locator('details.toc-inline');
+    const first = details.locator('a').first();
+    await expect(first).toBeHidden();
+    await details.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await expect(first).toBeVisible();
+    const prose = (await page.locator('.prose').boundingBox())!;
+    expect((await details.boundingBox())!.y, 'above the text').toBeLessThan(prose.y);
+    await context.close();
+  });
+});
+
+test.describe('side notes', () => {
+  const url = () => articleWith(/data-footnote-ref/);
+
+  test('a footnote shows in the margin beside its reference on a wide screen', async ({
+    browser,
+    baseURL,
+  }) => {
+    const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(url());
+    const sidenote = page.locator('.sidenote').first();
+    await expect(sidenote).toBeVisible();
+    const note = (await page.locator('.footnotes li').first().textContent())!.replace('↩', '').trim();
+    expect((await sidenote.textContent())!.replace(/\s+/g, ' ')).toContain(
+      note.replace(/\s+/g, ' ').slice(0, 60),
+    );
+    const [ref, side, prose] = [
+      (await page.locator('[data-footnote-ref]').first().boundingBox())!,
+      (await sidenote.boundingBox())!,
+      (await page.locator('.prose').boundingBox())!,
+    ];
+    expect(side.x, 'in the margin').toBeGreaterThanOrEqual(prose.x + prose.width);
+    expect(Math.abs(side.y - ref.y), 'level with its reference').toBeLessThan(60);
+    await context.close();
+  });
+
+  test('on a phone the notes stay at the end, and the margin copy is hidden', async ({
+    browser,
+    baseURL,
+  }) => {
+    const context = await browser.newContext({ baseURL, viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(url());
+    await expect(page.locator('.sidenote').first()).toBeHidden();
+    await expect(page.locator('.footnotes li').first()).toBeVisible();
+    await context.close();
+  });
+});

@@ -19,6 +19,7 @@ import remarkNumberedBlocks from './remark-numbered-blocks.ts';
 import remarkTypography from './remark-typography.ts';
 import rehypeScrollBoxes from './rehype-scroll-boxes.ts';
 import rehypeCitationPreviews from './rehype-citation-previews.ts';
+import rehypeSidenotes from './rehype-sidenotes.ts';
 
 /**
  * Light and dark code themes, switched by CSS (see global.css). GitHub's high-contrast pair:
@@ -41,6 +42,7 @@ export const rehypePlugins: RehypePlugins = [
   [rehypeKatex, katexOptions],
   rehypeMathErrors,
   rehypeCitationPreviews,
+  rehypeSidenotes,
   rehypeSlug,
   [
     rehypeAutolinkHeadings,
