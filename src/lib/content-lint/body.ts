@@ -25,6 +25,7 @@ import {
 } from '../../components/mdx/allowlist.ts';
 import { crossRefGroupProblem, findCitations } from '../citations.ts';
 import { isCrossRefId } from '../cross-refs.ts';
+import { checkDiagram } from '../figures/mermaid.ts';
 import { katexOptions } from '../markdown/katex-options.ts';
 import type { Problem } from './problem.ts';
 
@@ -276,6 +277,17 @@ export function checkBody(
             node.type,
             `"${String(n.url)}" uses a forbidden URL scheme (javascript:, data:, vbscript:, file:). Link to an http(s) address or a page on this site.`,
           );
+        }
+        return;
+      case 'code':
+        if (n.lang === 'mermaid') {
+          for (const finding of checkDiagram(String(n.value)).findings)
+            report(
+              line && finding.line ? line + finding.line : line,
+              'mermaid',
+              finding.message,
+              finding.severity,
+            );
         }
         return;
       case 'math':

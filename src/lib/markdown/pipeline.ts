@@ -15,6 +15,7 @@ import remarkCitations from './remark-citations.ts';
 import remarkCorrections from './remark-corrections.ts';
 import rehypeCrossRefs from './rehype-cross-refs.ts';
 import rehypeTableCaptions from './rehype-table-captions.ts';
+import remarkMermaid from './remark-mermaid.ts';
 import remarkNumberedBlocks from './remark-numbered-blocks.ts';
 import remarkTypography from './remark-typography.ts';
 import rehypeScrollBoxes from './rehype-scroll-boxes.ts';
@@ -36,6 +37,7 @@ export const remarkPlugins: RemarkPlugins = [
   remarkCitations,
   remarkCorrections,
   remarkNumberedBlocks,
+  remarkMermaid,
 ];
 
 export const rehypePlugins: RehypePlugins = [
