@@ -13,7 +13,7 @@ import type { PersonData } from '../schemas/person.ts';
 import type { Source } from '../schemas/source.ts';
 import { site, type Beat } from '../site.config.ts';
 import { correctionAnchor } from './corrections.ts';
-import { roleTitle } from './people.ts';
+import { githubProfileUrl, roleTitle } from './people.ts';
 import { absoluteUrl, urls } from './urls.ts';
 
 export type JsonLdNode = { '@type': string | string[]; '@id'?: string } & Record<string, unknown>;
@@ -148,7 +148,11 @@ export function personNode(person: LdPerson): JsonLdNode {
   const institutions = [...new Set(data.education.map((e) => e.institution))];
   const links = data.links ?? [];
   const email = links.find((link) => link.url.startsWith('mailto:'))?.url.slice('mailto:'.length);
-  const sameAs = links.filter((link) => /^https?:/.test(link.url)).map((link) => link.url);
+  const github = githubProfileUrl(data);
+  const sameAs = [
+    ...links.filter((link) => /^https?:/.test(link.url)).map((link) => link.url),
+    ...(github ? [github] : []),
+  ];
   return {
     ...personRef(person),
     ...(data.honorific ? { honorificPrefix: data.honorific } : {}),

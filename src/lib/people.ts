@@ -16,3 +16,8 @@ export function roleTitle(person: PersonData): string {
 export function compareByRole(a: PersonData, b: PersonData): number {
   return PERSON_ROLES.indexOf(a.role) - PERSON_ROLES.indexOf(b.role) || a.name.localeCompare(b.name, 'en');
 }
+
+/** The profile URL of a person's GitHub account, when their file names one. */
+export function githubProfileUrl(person: PersonData): string | undefined {
+  return person.github ? `https://github.com/${person.github}` : undefined;
+}

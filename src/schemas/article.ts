@@ -38,7 +38,7 @@ export function articleSchema(personRef: PersonRefSchema) {
   return (
     z
       .object({
-        title: z.string().trim().min(1, { error: 'is required' }),
+        title: z.string().trim().min(1, { error: 'is required' }).describe('The headline.'),
         /** The dek: one to three sentences under the title and in listings. */
         description: z
           .string()
@@ -46,33 +46,58 @@ export function articleSchema(personRef: PersonRefSchema) {
           .min(1, { error: 'is required: write a one-to-three-sentence dek' })
           .refine((text) => countSentences(text) <= 3, {
             error: 'must be one to three sentences; move the rest into the body',
-          }),
-        beat: z.enum(BEAT_IDS, { error: `must be one of ${BEAT_IDS.join(', ')}` }),
+          })
+          .describe('The dek: one to three sentences under the title and in listings.'),
+        beat: z
+          .enum(BEAT_IDS, { error: `must be one of ${BEAT_IDS.join(', ')}` })
+          .describe('The section the piece belongs to.'),
         /** One person id, or a list of ids for co-authored pieces. */
         author: z
           .union([personRef, z.array(personRef).min(1, { error: 'list at least one author' })], {
             error: 'must be a person id, or a list of person ids for a co-authored piece',
           })
+          .describe(
+            'A person id (the file name of content/people/<id>.yaml), or a list of ids for a co-authored piece.',
+          )
           .transform((v) => (Array.isArray(v) ? v : [v])),
         /** The technical reviewer: one person id, never one of the authors. */
-        reviewer: personRef,
-        published: calendarDate,
-        updated: calendarDate.optional(),
+        reviewer: personRef.describe(
+          'The technical reviewer: one person id, never one of the authors. Their GitHub approval is required to merge.',
+        ),
+        published: calendarDate.describe('Publication date, YYYY-MM-DD.'),
+        updated: calendarDate
+          .describe('Last substantive update, YYYY-MM-DD; not before published.')
+          .optional(),
         tags: z
           .array(
             z.string().regex(TAG_PATTERN, {
               error: 'tags are lower-case words joined by dashes, e.g. "feature-stores"',
             }),
           )
+          .describe('Lower-case words joined by dashes, e.g. feature-stores.')
           .default([]),
         /** Drafts are rendered by `astro dev` only, never in a production build. */
-        draft: z.boolean().default(false),
+        draft: z
+          .boolean()
+          .describe('true keeps the piece out of production builds; drafts need no technical review yet.')
+          .default(false),
         /** Conflict-of-interest statement shown at the top of the article. */
-        disclosure: z.string().trim().min(1).optional(),
-        sources: z.array(sourceSchema).min(1, {
-          error: 'list at least one source: every number we publish is sourced',
-        }),
-        corrections: z.array(correctionSchema).default([]),
+        disclosure: z
+          .string()
+          .trim()
+          .min(1)
+          .describe('Conflict-of-interest statement shown above the body.')
+          .optional(),
+        sources: z
+          .array(sourceSchema)
+          .min(1, {
+            error: 'list at least one source: every number we publish is sourced',
+          })
+          .describe('The evidence behind the piece; every source is cited in the text as [@id].'),
+        corrections: z
+          .array(correctionSchema)
+          .describe('Corrections log; each entry has an inline <Correction date="…"> mark in the text.')
+          .default([]),
       })
       .strict()
       // Cross-field rules run only once every field is valid on its own: a field that failed a

@@ -9,7 +9,10 @@ export const correctionSchema = z
   .object({
     date: calendarDate,
     /** What changed, in a sentence a reader can check against the marked text. */
-    summary: z.string().min(10, { error: 'say what changed, in a full sentence' }),
+    summary: z
+      .string()
+      .min(10, { error: 'say what changed, in a full sentence' })
+      .describe('What changed, in one sentence a reader can check against the marked text.'),
   })
   .strict();
 

@@ -28,13 +28,16 @@ export const sourceSchema = z
       // [@fig-x] is a cross-reference to a figure (tbl- a table, eq- an equation).
       .refine((id) => !isCrossRefId(id), {
         error: 'must not start with fig-, tbl- or eq-: those prefixes name figures, tables and equations',
-      }),
+      })
+      .describe('Cited in the text as [@id]; unique within the article.'),
     title: z.string().min(1),
     /** Where a reader can check it. Only http(s): no javascript:, data: or file: URLs. */
     url: z.url({ protocol: /^https?$/, error: 'must be an absolute http:// or https:// URL' }).optional(),
     publisher: z.string().min(1).optional(),
     date: calendarDate.optional(),
-    kind: z.enum(SOURCE_KINDS, { error: `must be one of ${SOURCE_KINDS.join(', ')}` }),
+    kind: z
+      .enum(SOURCE_KINDS, { error: `must be one of ${SOURCE_KINDS.join(', ')}` })
+      .describe('What kind of evidence this is.'),
   })
   .strict();
 

@@ -195,6 +195,14 @@ describe('profile page graph', () => {
       sameAs: ['https://ada.example/'],
     });
   });
+
+  it('lists the GitHub profile among sameAs when the person names one', () => {
+    const withGithub = { ...ada, data: { ...ada.data, github: 'ada-okafor-example' } };
+    const [page] = profilePageGraph(withGithub);
+    expect(page!.mainEntity).toMatchObject({
+      sameAs: ['https://ada.example/', 'https://github.com/ada-okafor-example'],
+    });
+  });
 });
 
 describe('newsletter issue graph', () => {

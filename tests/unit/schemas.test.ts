@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { articleSchema, countSentences, personIdSchema } from '../../src/schemas/article.ts';
 import { calendarDate, isoDay } from '../../src/schemas/date.ts';
 import { newsletterIssueSchema } from '../../src/schemas/newsletter-issue.ts';
+import { githubHandleSchema } from '../../src/schemas/person.ts';
 import { sourceSchema } from '../../src/schemas/source.ts';
 
 const messages = (result: { success: boolean; error?: z.ZodError }) =>
@@ -158,4 +159,19 @@ describe('newsletterIssueSchema', () => {
   ])('refuses number %j', (number, message) => {
     expect(messages(newsletterIssueSchema.safeParse({ ...issue, number }))).toEqual([message]);
   });
+});
+
+describe('githubHandleSchema', () => {
+  it.each(['octocat', 'a', 'Ada-Okafor', 'x1-y2-z3', 'a'.repeat(39)])('accepts %j', (handle) => {
+    expect(githubHandleSchema.safeParse(handle).success).toBe(true);
+  });
+
+  it.each(['@octocat', '-octocat', 'octocat-', 'octo--cat', 'octo_cat', 'octo cat', '', 'a'.repeat(40)])(
+    'refuses %j and says what a handle looks like',
+    (handle) => {
+      expect(messages(githubHandleSchema.safeParse(handle))).toEqual([
+        'must be a GitHub user name without "@": letters, digits and single dashes, at most 39 characters, e.g. "octocat"',
+      ]);
+    },
+  );
 });
