@@ -93,3 +93,8 @@ export function readIssues(root: string): IssueFile[] {
     })
     .sort((a, b) => a.number - b.number);
 }
+
+/** Whether an article file says `draft: true` (false when it cannot be read). */
+export function isDraftFile(path: string): boolean {
+  return existsSync(path) && frontmatterOf(path).draft === true;
+}
