@@ -265,3 +265,144 @@ describe('articleKeyOf', () => {
     expect(articleKeyOf(path)).toEqual(expected);
   });
 });
+
+describe('scripts/technical-review.ts against a replaying API server', () => {
+  async function serve(name: string) {
+    const { createServer } = await import('node:http');
+    const recording = JSON.parse(
+      readFileSync(`tests/fixtures/github-review/${name}.json`, 'utf8'),
+    ) as Recording;
+    const posts: { path: string; body: unknown; auth?: string }[] = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        if (req.method === 'POST') {
+          posts.push({ path: req.url!, body: JSON.parse(body), auth: req.headers.authorization });
+          res.writeHead(201, { 'content-type': 'application/json' }).end('{}');
+          return;
+        }
+        const hit = recording.interactions.find((i) => i.method === req.method && i.path === req.url);
+        if (!hit) {
+          res.writeHead(599).end(`unrecorded ${req.method} ${req.url}`);
+          return;
+        }
+        const raw = typeof hit.response === 'string';
+        res
+          .writeHead(hit.status, { 'content-type': raw ? 'text/plain' : 'application/json' })
+          .end(raw ? hit.response : JSON.stringify(hit.response));
+      });
+    });
+    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+    const { port } = server.address() as { port: number };
+    return { url: `http://127.0.0.1:${port}`, posts, recording, close: () => server.close() };
+  }
+
+  it('reads the pull request named by a pull_request_target event, asks the reviewer and sets the status', async () => {
+    const { execFile } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join, resolve } = await import('node:path');
+    const api = await serve('approved-by-someone-else');
+    const dir = mkdtempSync(join(tmpdir(), 'mlsr-review-'));
+    writeFileSync(
+      join(dir, 'event.json'),
+      JSON.stringify({ action: 'synchronize', pull_request: { number: 42 } }),
+    );
+    writeFileSync(join(dir, 'summary.md'), '');
+    const result = await new Promise<{ code: number; stdout: string; stderr: string }>((done) =>
+      execFile(
+        resolve('node_modules/.bin/node'),
+        [resolve('scripts/technical-review.ts')],
+        {
+          env: {
+            ...process.env,
+            GITHUB_TOKEN: 'test-token',
+            GITHUB_REPOSITORY: api.recording.repository,
+            GITHUB_API_URL: api.url,
+            GITHUB_EVENT_NAME: 'pull_request_target',
+            GITHUB_EVENT_PATH: join(dir, 'event.json'),
+            GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+            GITHUB_SERVER_URL: 'https://github.com',
+            GITHUB_RUN_ID: '77',
+            MLSR_CONTENT_ROOT: 'tests/fixtures/valid',
+          },
+        },
+        (error, stdout, stderr) => done({ code: error ? Number(error.code) : 0, stdout, stderr }),
+      ),
+    );
+    api.close();
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(api.posts).toEqual([
+      {
+        path: '/repos/mlsystemsreview/site/pulls/42/requested_reviewers',
+        body: { reviewers: ['chen-li-example'] },
+        auth: 'Bearer test-token',
+      },
+      {
+        path: '/repos/mlsystemsreview/site/statuses/9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d',
+        body: {
+          state: 'pending',
+          context: 'technical review',
+          description: "Waiting for @chen-li-example's approval",
+          target_url: 'https://github.com/mlsystemsreview/site/actions/runs/77',
+        },
+        auth: 'Bearer test-token',
+      },
+    ]);
+    const summary = readFileSync(join(dir, 'summary.md'), 'utf8');
+    expect(summary).toContain("technical review: Waiting for @chen-li-example's approval");
+    expect(summary).toContain('Review requested from @chen-li-example.');
+  });
+
+  it("finds a fork's pull request from a workflow_run event (which carries no number) and passes it", async () => {
+    const { execFile } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join, resolve } = await import('node:path');
+    const api = await serve('approved-by-reviewer');
+    const dir = mkdtempSync(join(tmpdir(), 'mlsr-review-'));
+    writeFileSync(
+      join(dir, 'event.json'),
+      JSON.stringify({
+        action: 'completed',
+        workflow_run: {
+          event: 'pull_request_review',
+          head_branch: 'fix-latency-figure',
+          head_sha: '9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d',
+          head_repository: { full_name: 'contributor/site', owner: { login: 'contributor' } },
+          pull_requests: [],
+        },
+      }),
+    );
+    const result = await new Promise<{ code: number; stderr: string }>((done) =>
+      execFile(
+        resolve('node_modules/.bin/node'),
+        [resolve('scripts/technical-review.ts')],
+        {
+          env: {
+            ...process.env,
+            GITHUB_TOKEN: 'test-token',
+            GITHUB_REPOSITORY: api.recording.repository,
+            GITHUB_API_URL: api.url,
+            GITHUB_EVENT_NAME: 'workflow_run',
+            GITHUB_EVENT_PATH: join(dir, 'event.json'),
+            GITHUB_STEP_SUMMARY: '',
+            MLSR_CONTENT_ROOT: 'tests/fixtures/valid',
+          },
+        },
+        (error, _stdout, stderr) => done({ code: error ? Number(error.code) : 0, stderr }),
+      ),
+    );
+    api.close();
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(api.posts.map((p) => [p.path, p.body])).toEqual([
+      [
+        '/repos/mlsystemsreview/site/statuses/9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d',
+        { state: 'success', context: 'technical review', description: 'Approved by @chen-li-example' },
+      ],
+    ]);
+  });
+});
