@@ -56,7 +56,11 @@ function fail(message: string): never {
 }
 
 /** The value of a flag, else (in a terminal) the answer to a prompt, else an error. */
-async function need<T>(given: T | undefined, flag: string, ask: () => Promise<T | symbol>): Promise<T> {
+async function need<T>(
+  given: T | undefined,
+  flag: string,
+  ask: () => Promise<NoInfer<T> | symbol>,
+): Promise<T> {
   if (given !== undefined) return given;
   if (!interactive) fail(`missing --${flag}.\n${USAGE}`);
   const answer = await ask();
