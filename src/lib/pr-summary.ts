@@ -104,9 +104,10 @@ export function summaryMarkdown(input: SummaryInput): string {
   if (pages.length === 0) {
     lines.push('No article, newsletter issue or person page changes.', '');
   } else {
-    lines.push('| page | change | source | |', '| --- | --- | --- | --- |');
+    lines.push('| page | change | source | note |', '| --- | --- | --- | --- |');
     for (const p of pages) {
-      const page = p.title ? `[${cell(p.title)}](${p.url}) \`${p.url}\`` : `\`${p.url}\``;
+      // Paths, not links: in a job summary a site-relative link would point into github.com.
+      const page = p.title ? `${cell(p.title)}<br>\`${p.url}\`` : `\`${p.url}\``;
       lines.push(
         `| ${page} | ${p.change} | ${p.sources.map((s) => `\`${s}\``).join('<br>')} | ${p.note ? cell(p.note) : ''} |`,
       );

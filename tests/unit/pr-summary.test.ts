@@ -137,7 +137,7 @@ describe('summaryMarkdown', () => {
       }),
     );
     expect(markdown).toContain(
-      '| [Where feature-store latency comes from \\| ML Systems Review](/articles/feature-store-latency/) `/articles/feature-store-latency/` | changed | `content/articles/feature-store-latency.mdx` |  |',
+      '| Where feature-store latency comes from \\| ML Systems Review<br>`/articles/feature-store-latency/` | changed | `content/articles/feature-store-latency.mdx` |  |',
     );
     expect(markdown).toContain(
       '**`content/articles/feature-store-latency.mdx`**\n\n```\nwarning content/articles/feature-store-latency.mdx:30 math: a TeX macro that is not portable.\n```',
