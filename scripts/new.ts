@@ -15,10 +15,11 @@ import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentRoot } from '../src/lib/content-root.ts';
 import { articleText, REVIEWER_PLACEHOLDER } from '../src/lib/scaffold/article.ts';
-import { readArticles, readIssues, readPeople } from '../src/lib/scaffold/content-index.ts';
+import { readScaffoldIndex } from '../src/lib/scaffold/content-index.ts';
 import { addCorrection, correctionMark, ScaffoldError } from '../src/lib/scaffold/correction.ts';
 import { issueText, nextIssueNumber } from '../src/lib/scaffold/newsletter.ts';
 import { starterSections } from '../src/lib/scaffold/sections.ts';
+import { SLUG_PATTERN } from '../src/schemas/slug.ts';
 import { BEAT_IDS, site, type BeatId } from '../src/site.config.ts';
 
 const USAGE = `usage:
@@ -47,7 +48,6 @@ const { values, positionals } = parseArgs({
 
 const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !process.env.CI;
 const root = contentRoot;
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function fail(message: string): never {
@@ -82,19 +82,19 @@ function checkDate(date: string): string {
 }
 
 async function newArticle(slugArg?: string) {
-  const people = readPeople(root);
+  const { people, articles } = await readScaffoldIndex(root);
   if (people.length === 0) fail(`no people in ${join(root, 'people')}: the masthead comes first.`);
   const ids = people.map((p) => p.id);
   const slug = await need(slugArg, 'slug (first argument)', () =>
     prompts.text({
       message: 'URL slug (lower-case words joined by dashes; the page will be /articles/<slug>/)',
       placeholder: 'feature-store-latency',
-      validate: (v) => (v && SLUG.test(v) ? undefined : 'use lower-case words joined by dashes'),
+      validate: (v) => (v && SLUG_PATTERN.test(v) ? undefined : 'use lower-case words joined by dashes'),
     }),
   );
-  if (!SLUG.test(slug))
+  if (!SLUG_PATTERN.test(slug))
     fail(`"${slug}" is not a slug: use lower-case words joined by dashes, e.g. feature-store-latency.`);
-  const taken = readArticles(root).find((a) => a.slug === slug);
+  const taken = articles.find((a) => a.slug === slug);
   if (taken) fail(`${shown(taken.path)} already exists: choose another slug.`);
 
   const folder = await need(values.folder ?? (interactive ? undefined : false), 'folder', () =>
@@ -170,7 +170,7 @@ async function newArticle(slugArg?: string) {
 }
 
 async function newIssue() {
-  const issues = readIssues(root);
+  const { issues, articles } = await readScaffoldIndex(root);
   const number = nextIssueNumber(issues.map((i) => i.number));
   const date = checkDate(
     await need(values.date ?? (interactive ? undefined : today()), 'date', () =>
@@ -189,9 +189,7 @@ async function newIssue() {
     }),
   );
   const previous = issues.at(-1)?.date ?? '';
-  const newArticles = readArticles(root).filter(
-    (a) => !a.draft && a.published > previous && a.published <= date,
-  );
+  const newArticles = articles.filter((a) => !a.draft && a.published > previous && a.published <= date);
   const path = join(root, 'newsletter', `${number}.md`);
   if (existsSync(path)) fail(`${shown(path)} already exists.`);
   mkdirSync(dirname(path), { recursive: true });
@@ -203,14 +201,15 @@ async function newIssue() {
 }
 
 async function newCorrection(slugArg?: string) {
-  const articles = readArticles(root).filter((a) => !a.draft);
+  const articles = (await readScaffoldIndex(root)).articles;
+  const published = articles.filter((a) => !a.draft);
   const slug = await need(slugArg, 'slug (first argument)', () =>
     prompts.autocomplete({
       message: 'Which article? (type to filter)',
-      options: articles.map((a) => ({ value: a.slug, label: a.title, hint: a.slug })),
+      options: published.map((a) => ({ value: a.slug, label: a.title, hint: a.slug })),
     }),
   );
-  const article = readArticles(root).find((a) => a.slug === slug);
+  const article = articles.find((a) => a.slug === slug);
   if (!article)
     fail(
       `no article "${slug}" in ${shown(join(root, 'articles'))}; check the slug (the file name without .mdx).`,

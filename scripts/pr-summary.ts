@@ -14,7 +14,7 @@ import { toString } from 'hast-util-to-string';
 import type { Element } from 'hast';
 import { visit } from 'unist-util-visit';
 import { lintContent } from '../src/lib/content-lint/index.ts';
-import { isDraftFile } from '../src/lib/scaffold/content-index.ts';
+import { isPublicIn, readContentIndex } from '../src/lib/content-files.ts';
 import { contentRoot } from '../src/lib/content-root.ts';
 import { summaryMarkdown, type ChangedFile } from '../src/lib/pr-summary.ts';
 
@@ -57,6 +57,13 @@ function titleOf(html: string): string | undefined {
 }
 
 const files = changedFiles(values.base!);
+// Drafts (by their project-relative file) get no page in production; a broken layout is the
+// build's and the lint's to report, so the summary then just cannot tell drafts apart.
+const drafts = new Set(
+  await readContentIndex(contentRoot)
+    .then((index) => index.articles.filter((a) => !isPublicIn(a.data, 'production')).map((a) => a.file))
+    .catch(() => []),
+);
 const { problems } = await lintContent(contentRoot);
 const markdown = summaryMarkdown({
   files,
@@ -68,7 +75,7 @@ const markdown = summaryMarkdown({
     const title = titleOf(readFileSync(html, 'utf8'));
     return title === undefined ? {} : { title };
   },
-  isDraft: isDraftFile,
+  isDraft: (path) => drafts.has(path),
 });
 const notice = existsSync(values.dist!)
   ? ''
