@@ -3,9 +3,11 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import contentGate from './src/integrations/content-gate.ts';
+import httpHeaders from './src/integrations/http-headers.ts';
 import search from './src/integrations/pagefind.ts';
 import { markdownProcessor, shikiConfig } from './src/lib/markdown/pipeline.ts';
 import { contentRoot } from './src/lib/content-root.ts';
+import { formActionSources } from './src/lib/csp-sources.ts';
 import { sitemapOptions } from './src/lib/sitemap.ts';
 import { site } from './src/site.config.ts';
 
@@ -25,13 +27,25 @@ export default defineConfig({
   },
   // Articles are rendered by our own loader (src/lib/article-loader.ts), never compiled as MDX
   // modules; @astrojs/mdx remains for trusted .mdx pages under src/pages.
-  integrations: [contentGate(), mdx(), sitemap(sitemapOptions(contentRoot)), search({ contentRoot })],
+  integrations: [
+    contentGate(),
+    mdx(),
+    sitemap(sitemapOptions(contentRoot)),
+    search({ contentRoot }),
+    httpHeaders(),
+  ],
   security: {
     // A per-page <meta> CSP with hashes of whatever Astro inlines (checked by `npm run verify`,
     // exercised in Chromium by tests/e2e/csp.spec.ts). Directives a <meta> cannot carry
-    // (frame-ancestors) and the other security headers live in public/_headers.
+    // (frame-ancestors) and the other security headers are in dist/_headers (src/lib/http-headers.ts).
     csp: {
-      directives: ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      // form-action: the site and, when configured, the newsletter provider's origin (nothing else).
+      directives: [
+        "default-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        `form-action ${formActionSources().join(' ')}`,
+      ],
       // Pagefind compiles WebAssembly: 'wasm-unsafe-eval' allows exactly that, never 'unsafe-eval'.
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
       // KaTeX (and Shiki's colour variables) write style="" attributes: allow inline styles as

@@ -15,9 +15,11 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentRoot } from '../src/lib/content-root.ts';
+import { formActionSources } from '../src/lib/csp-sources.ts';
 import { site } from '../src/site.config.ts';
 import { checkBudgets } from './verify/budgets.ts';
 import { display } from './verify/dist.ts';
+import { checkEmail } from './verify/email.ts';
 import { checkExternalLinks } from './verify/external-links.ts';
 import { checkFeeds } from './verify/feeds.ts';
 import { checkHeaders } from './verify/headers.ts';
@@ -57,7 +59,7 @@ const CHECKS: Check[] = [
   {
     id: 'security',
     title: 'Security: CSP, scripts, javascript: URLs, fonts',
-    run: async (dist) => checkSecurity(dist, { siteUrl }),
+    run: async (dist) => checkSecurity(dist, { siteUrl, formAction: formActionSources() }),
   },
   { id: 'headers', title: 'Security headers (_headers)', run: async (dist) => checkHeaders(dist) },
   {
@@ -66,6 +68,11 @@ const CHECKS: Check[] = [
     run: async (dist) => checkBudgets(dist),
   },
   { id: 'feeds', title: 'Feeds', run: (dist) => checkFeeds(dist, { siteUrl }) },
+  {
+    id: 'email',
+    title: 'Newsletter email editions: size, absolute URLs, no script or forms, inlined CSS',
+    run: async (dist) => checkEmail(dist, { siteUrl }),
+  },
   { id: 'sitemap', title: 'Sitemap', run: (dist) => checkSitemap(dist, { siteUrl }) },
   {
     id: 'external-links',

@@ -17,6 +17,34 @@ const beatSchema = z.object({
   blurb: z.string().min(1),
 });
 
+/**
+ * Where the newsletter sign-up form posts: a mail provider's public "embed" endpoint (a
+ * Buttondown- or Listmonk-style URL). The form is plain HTML (no JavaScript), and the CSP's
+ * form-action allows exactly this URL's origin. Set `subscribe` to null when there is no
+ * provider: the sign-up block then offers the feeds and the editors' address instead.
+ */
+const subscribeSchema = z
+  .object({
+    /** Shown to readers ("Sign-ups are handled by Buttondown"). */
+    provider: z.string().min(1),
+    /** The provider's form endpoint; https only, since the reader's address travels in the request. */
+    action: z.url({
+      protocol: /^https$/,
+      error: 'must be an https:// URL (the form endpoint of the provider)',
+    }),
+    /** Name of the form field that carries the reader's address. */
+    emailField: z.string().regex(/^[A-Za-z_][\w\-[\]]*$/, { error: 'must be a plain form-field name' }),
+    /** Fixed fields the provider expects (a list id, say), sent as hidden inputs. */
+    hiddenFields: z.record(z.string().regex(/^[A-Za-z_][\w\-[\]]*$/), z.string()).default({}),
+  })
+  .strict();
+
+const newsletterConfigSchema = z.object({
+  subscribe: subscribeSchema.nullable(),
+  /** When issues go out, in the reader's words ("every Sunday"). */
+  cadence: z.string().min(1),
+});
+
 const siteConfigSchema = z.object({
   name: z.string().min(1),
   shortName: z.string().min(1),
@@ -33,9 +61,22 @@ const siteConfigSchema = z.object({
   pageSize: z.int().positive(),
   /** Feeds carry this many newest items: readers poll them, so they must stay small as the archive grows. */
   feedSize: z.int().positive(),
+  newsletter: newsletterConfigSchema,
 });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
+export type SubscribeConfig = z.infer<typeof subscribeSchema>;
+
+/** The configured provider, unless the environment names another endpoint (or none, with ""). */
+function subscribeFromEnv(
+  override: string | undefined,
+  configured: z.input<typeof subscribeSchema>,
+): z.input<typeof subscribeSchema> | null {
+  if (override === undefined) return configured;
+  if (override === '') return null;
+  const provider = URL.canParse(override) ? new URL(override).hostname : override;
+  return { ...configured, provider, action: override, hiddenFields: {} };
+}
 export type Beat = SiteConfig['beats'][number];
 
 export const site: SiteConfig = siteConfigSchema.parse({
@@ -50,6 +91,17 @@ export const site: SiteConfig = siteConfigSchema.parse({
   email: 'editors@mlsystemsreview.com',
   pageSize: 10,
   feedSize: 30,
+  newsletter: {
+    cadence: 'every Sunday',
+    // MLSR_SUBSCRIBE_ACTION overrides the endpoint for a build ("" = no provider), so a fork or
+    // a test build can change it without editing this file.
+    subscribe: subscribeFromEnv(process.env.MLSR_SUBSCRIBE_ACTION, {
+      provider: 'Buttondown',
+      action: 'https://buttondown.com/api/emails/embed-subscribe/mlsystemsreview',
+      emailField: 'email',
+      hiddenFields: { embed: '1' },
+    }),
+  },
   beats: [
     {
       id: 'architecture',

@@ -61,13 +61,27 @@ export function parseHtmlFile(file: string): Root {
   return tree;
 }
 
-/** Every HTML page in dist, parsed once per process. */
+/**
+ * The email editions of newsletter issues (newsletter/<n>/email.html) are HTML files but not
+ * pages of the site: mail clients read them, with no CSP and a table layout. The email check
+ * (scripts/verify/email.ts) holds them to the rules of email instead.
+ */
+export function isEmailEdition(file: string): boolean {
+  return /(^|[\\/])newsletter[\\/]\d+[\\/]email\.html$/.test(file);
+}
+
+/** Every HTML page of the site in dist (email editions aside), parsed once per process. */
 export function htmlPages(distDir: string): HtmlPage[] {
-  return listFiles(distDir, '.html').map((file) => ({
+  return sitePages(distDir).map((file) => ({
     file,
     url: urlPathOf(distDir, file),
     tree: parseHtmlFile(file),
   }));
+}
+
+/** The site's HTML files: every .html in dist except the email editions. */
+export function sitePages(distDir: string): string[] {
+  return listFiles(distDir, '.html').filter((file) => !isEmailEdition(file));
 }
 
 /** Depth-first walk over elements (the few checks here need nothing fancier than this). */

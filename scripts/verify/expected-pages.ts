@@ -111,7 +111,13 @@ export const RULES: Record<string, Rule> = {
   'people/[id].astro': (m) => m.people.map((p) => ({ url: urls.person(p.id), because: p.file })),
   'newsletter/[number].astro': (m) =>
     m.newsletter.map((n) => ({ url: urls.newsletterIssue(n.number), because: n.file })),
+  'newsletter/[number]/email.astro': (m) =>
+    m.newsletter.map((n) => ({ url: urls.newsletterEmailPreview(n.number), because: n.file })),
   // Endpoints: files next to the pages (only their existence is checked).
+  'newsletter/[number]/email.html.ts': (m) =>
+    m.newsletter.map((n) => ({ url: urls.newsletterEmail(n.number), because: n.file })),
+  'newsletter/[number]/email.txt.ts': (m) =>
+    m.newsletter.map((n) => ({ url: urls.newsletterEmailText(n.number), because: n.file })),
   'articles/[slug].bib.ts': (m) =>
     m.articles.map((a) => ({ url: `/articles/${a.slug}.bib`, because: a.file })),
   'beats/[beat]/feed.xml.ts': (m) =>

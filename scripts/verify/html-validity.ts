@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { display, listFiles } from './dist.ts';
+import { display, sitePages } from './dist.ts';
 import type { CheckResult, Finding } from './types.ts';
 
 const run = promisify(execFile);
@@ -43,7 +43,9 @@ export async function checkHtmlValidity(
   distDir: string,
   options: HtmlValidityOptions = {},
 ): Promise<CheckResult> {
-  const pages = listFiles(distDir, '.html').length;
+  // Email editions use the attributes mail clients need (cellpadding, align): the email check covers them.
+  const files = sitePages(distDir);
+  const pages = files.length;
   const java = options.java ?? 'java';
   const jar = options.jar ?? defaultJar();
   if (!existsSync(jar)) {
@@ -54,7 +56,15 @@ export async function checkHtmlValidity(
     // vnu prints its JSON report on stderr and exits 1 when it found errors.
     ({ stderr } = await run(
       java,
-      ['-jar', jar, '--errors-only', '--format', 'json', '--skip-non-html', distDir],
+      [
+        '-jar',
+        jar,
+        '--errors-only',
+        '--format',
+        'json',
+        '--skip-non-html',
+        ...(pages > 0 ? files : [distDir]),
+      ],
       { maxBuffer: 64 * 1024 * 1024 },
     ));
   } catch (error) {

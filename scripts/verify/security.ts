@@ -16,6 +16,11 @@ import type { CheckResult, Finding } from './types.ts';
 export interface SecurityOptions {
   /** The site's own origin: scripts and stylesheets may come from it or be relative. */
   siteUrl: string;
+  /**
+   * The form-action sources every page's CSP must list, exactly (src/lib/csp-sources.ts): the
+   * site and the newsletter provider's origin, nothing more.
+   */
+  formAction?: readonly string[];
 }
 
 export type Csp = Map<string, string[]>;
@@ -68,7 +73,7 @@ function attributeValues(el: Element): [string, string][] {
   );
 }
 
-export function checkSecurity(distDir: string, { siteUrl }: SecurityOptions): CheckResult {
+export function checkSecurity(distDir: string, { siteUrl, formAction }: SecurityOptions): CheckResult {
   const origin = new URL(siteUrl).origin;
   const findings: Finding[] = [];
   const pages = htmlPages(distDir);
@@ -139,6 +144,15 @@ export function checkSecurity(distDir: string, { siteUrl }: SecurityOptions): Ch
         }
       }
     }
+    const formSources = csp.get('form-action');
+    if (formAction && csp.size > 0 && formSources?.join(' ') !== formAction.join(' ')) {
+      push(
+        file,
+        undefined,
+        `CSP form-action is "${formSources?.join(' ') ?? '(none)'}", expected exactly "${formAction.join(' ')}"`,
+        'Build it from formActionSources() (src/lib/csp-sources.ts) in astro.config.ts: the site and the newsletter provider, nothing else.',
+      );
+    }
     const scriptSources = effective(csp, 'script') ?? [];
     const styleSources = effective(csp, 'style') ?? [];
 
@@ -158,6 +172,23 @@ export function checkSecurity(distDir: string, { siteUrl }: SecurityOptions): Ch
             el,
             `<${el.tagName} ${name}> is a javascript: URL (${value.slice(0, 60)})`,
             'Use an http(s) or relative URL. If it comes from content, fix the article/person file: the content lint should have refused it.',
+          );
+        }
+      }
+      if (el.tagName === 'form') {
+        const action = String(el.properties.action ?? '');
+        let target: string;
+        try {
+          target = new URL(action || url, `${origin}${url}`).origin;
+        } catch {
+          target = action;
+        }
+        if (target !== origin && !(formSources ?? []).includes(target)) {
+          push(
+            file,
+            el,
+            `<form> posts to ${target}, which the page's CSP form-action (${formSources?.join(' ') ?? 'not set'}) does not allow`,
+            'Forms post to the site or to the newsletter provider set in src/site.config.ts (newsletter.subscribe.action).',
           );
         }
       }

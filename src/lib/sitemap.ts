@@ -54,10 +54,13 @@ function parsed<T>(
   return result.data;
 }
 
+/** The editors' email previews (/newsletter/<n>/email/): noindex, for the newsroom only. */
+const EMAIL_PREVIEW = /^\/newsletter\/\d+\/email\/$/;
+
 /** Whether a built page (absolute URL) belongs in the sitemap. */
 export function isListed(page: string, facts: Pick<SitemapFacts, 'excluded'>): boolean {
   const path = new URL(page).pathname;
-  return !ALWAYS_EXCLUDED.has(path) && !facts.excluded.has(path);
+  return !ALWAYS_EXCLUDED.has(path) && !EMAIL_PREVIEW.test(path) && !facts.excluded.has(path);
 }
 
 /** Adds lastmod (a UTC calendar date) where the content says when the page last changed. */
@@ -73,7 +76,8 @@ export function withLastmod(item: SitemapItem, facts: Pick<SitemapFacts, 'lastmo
 export function sitemapOptions(root: string): SitemapOptions {
   let facts: Promise<SitemapFacts> | undefined;
   return {
-    filter: (page) => !ALWAYS_EXCLUDED.has(new URL(page).pathname),
+    filter: (page) =>
+      !ALWAYS_EXCLUDED.has(new URL(page).pathname) && !EMAIL_PREVIEW.test(new URL(page).pathname),
     serialize: async (item) => {
       const known = await (facts ??= readSitemapFacts(root));
       return isListed(item.url, known) ? withLastmod(item, known) : undefined;

@@ -18,6 +18,10 @@ export const urls = {
   corrections: () => '/corrections/',
   newsletter: () => '/newsletter/',
   newsletterIssue: (issueNumber: number) => `/newsletter/${issueNumber}/`,
+  /** An issue's email edition (HTML and plain text) and the editors' preview of it. */
+  newsletterEmail: (issueNumber: number) => `/newsletter/${issueNumber}/email.html`,
+  newsletterEmailText: (issueNumber: number) => `/newsletter/${issueNumber}/email.txt`,
+  newsletterEmailPreview: (issueNumber: number) => `/newsletter/${issueNumber}/email/`,
   search: () => '/search/',
   /** The search page with filters set, e.g. every article by one author. */
   searchFor: (filters: Record<string, string>) => `/search/?${new URLSearchParams(filters).toString()}`,

@@ -12,11 +12,11 @@ import { validTree, type ContentTree } from './helpers/content-tree.ts';
 const PROJECT = resolve(import.meta.dirname, '../..');
 const ASTRO = join(PROJECT, 'node_modules/astro/bin/astro.mjs');
 
-function build(tree: ContentTree) {
+function build(tree: ContentTree, env: Record<string, string> = {}) {
   const outDir = join(tree.root, 'dist');
   const result = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
     cwd: PROJECT,
-    env: { ...process.env, MLSR_CONTENT_ROOT: tree.content, FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...process.env, MLSR_CONTENT_ROOT: tree.content, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
     encoding: 'utf8',
     timeout: 120_000,
   });
@@ -81,5 +81,26 @@ describe('astro build', { timeout: 150_000 }, () => {
     expect(status).not.toBe(0);
     expect(output).toContain('content/articles/drift-monitoring.md');
     expect(output).toContain('\\frac{1}{');
+  });
+
+  test('with no newsletter provider, the sign-up offers feeds and the address, and no form may post anywhere else', async () => {
+    const { status, output, outDir } = build(await validTree(), { MLSR_SUBSCRIBE_ACTION: '' });
+    expect(status, output).toBe(0);
+    const home = readFileSync(join(outDir, 'index.html'), 'utf8');
+    const block =
+      /<section class="subscribe[^"]*"[^>]*aria-labelledby="subscribe-home-heading"[\s\S]*?<\/section>/.exec(
+        home,
+      )?.[0];
+    expect(block).toBeDefined();
+    expect(block).not.toContain('<form');
+    expect(block).toContain('href="mailto:editors@mlsystemsreview.com"');
+    expect(block).toContain('href="/newsletter/feed.xml"');
+    expect(home).toMatch(/form-action 'self';/);
+    expect(readFileSync(join(outDir, '_headers'), 'utf8')).toMatch(/form-action 'self';/);
+    // Every newsletter issue has its email edition.
+    for (const issue of readdirSync(join(outDir, 'newsletter')).filter((n) => /^\d+$/.test(n))) {
+      expect(existsSync(join(outDir, 'newsletter', issue, 'email.html'))).toBe(true);
+      expect(existsSync(join(outDir, 'newsletter', issue, 'email.txt'))).toBe(true);
+    }
   });
 });

@@ -82,3 +82,33 @@ describe('security', () => {
     ).toEqual([expect.stringMatching(/_astro\/k\.css: inlines a font as a data: URL/)]);
   });
 });
+
+describe('security: forms and form-action', () => {
+  const csp = (formAction: string) =>
+    `<meta http-equiv="content-security-policy" content="default-src 'self'; form-action ${formAction}">`;
+  const form = (action: string) => `<form action="${action}" method="post"><button>Go</button></form>`;
+  const check = (formAction: string, body: string) =>
+    checkSecurity(makeDist({ 'a/index.html': page(body, { head: csp(formAction), csp: false }) }), {
+      siteUrl: SITE_URL,
+      formAction: ["'self'", 'https://mail.example.com'],
+    })
+      .findings.filter((f) => f.file.endsWith('a/index.html'))
+      .map((f) => f.problem);
+
+  it('passes a form posting to the provider the CSP allows', () => {
+    expect(check("'self' https://mail.example.com", form('https://mail.example.com/subscribe'))).toEqual([]);
+  });
+
+  it('fails on a form posting to an origin the CSP does not allow', () => {
+    expect(check("'self' https://mail.example.com", form('https://evil.example.net/collect'))).toEqual([
+      expect.stringContaining('<form> posts to https://evil.example.net'),
+    ]);
+  });
+
+  it('fails on a form-action that allows more (or less) than the configured provider', () => {
+    expect(check("'self' https://mail.example.com https:", '')).toEqual([
+      expect.stringContaining(`expected exactly "'self' https://mail.example.com"`),
+    ]);
+    expect(check("'self'", '')).toEqual([expect.stringContaining('CSP form-action is')]);
+  });
+});
