@@ -24,9 +24,14 @@ const runsPagefindCli = /\bpagefind\b/.test(buildScript);
 
 function build(outDir: string): number {
   const started = performance.now();
+  // Each build gets an empty share-card cache of its own, so both really draw every card and
+  // the comparison proves the drawing deterministic (a shared cache would hide it).
+  const cardCache = mkdtempSync(join(tmpdir(), 'mlsr-cards-'));
   const astro = spawnSync(process.execPath, [astroBin, 'build', '--force', '--outDir', outDir], {
     stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, MLSR_SHARE_CARD_CACHE: cardCache },
   });
+  rmSync(cardCache, { recursive: true, force: true });
   if (astro.status !== 0) throw new Error(`astro build --outDir ${outDir} failed (exit ${astro.status})`);
   if (runsPagefindCli) {
     const pagefind = spawnSync(

@@ -29,6 +29,7 @@ import { checkMath } from './verify/math.ts';
 import { checkPageCount } from './verify/page-count.ts';
 import { formatReport, githubAnnotations, type RanCheck } from './verify/report.ts';
 import { checkSecurity } from './verify/security.ts';
+import { checkShareCards } from './verify/share-cards.ts';
 import { checkSitemap } from './verify/sitemap.ts';
 import type { Check } from './verify/types.ts';
 
@@ -74,6 +75,11 @@ const CHECKS: Check[] = [
     run: async (dist) => checkEmail(dist, { siteUrl }),
   },
   { id: 'sitemap', title: 'Sitemap', run: (dist) => checkSitemap(dist, { siteUrl }) },
+  {
+    id: 'share-cards',
+    title: 'Share cards: og:image 1200×630 PNG with alt on every page, one per article',
+    run: async (dist) => checkShareCards(dist, { siteUrl }),
+  },
   {
     id: 'external-links',
     title: `External links (${external === 'strict' ? 'failures fail' : 'report only'})`,

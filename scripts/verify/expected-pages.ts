@@ -26,7 +26,7 @@ export interface ContentModel {
 }
 
 export interface ExpectedPage {
-  /** URL path as served: /articles/x/, /404.html, /rss.xml. */
+  /** URL path as served: /articles/x/, /404.html, /rss.xml; an endpoint's may hold `*` for a build-computed part. */
   url: string;
   /** The route file (relative to the project) that should produce it. */
   route: string;
@@ -120,6 +120,11 @@ export const RULES: Record<string, Rule> = {
     m.newsletter.map((n) => ({ url: urls.newsletterEmailText(n.number), because: n.file })),
   'articles/[slug].bib.ts': (m) =>
     m.articles.map((a) => ({ url: `/articles/${a.slug}.bib`, because: a.file })),
+  // Share cards: the file name ends in a key only the build computes (src/lib/share-card/).
+  'og/[...card].png.ts': (m) => [
+    { url: '/og/site.*.png', because: "the publication's card" },
+    ...m.articles.map((a) => ({ url: `/og/articles/${a.slug}.*.png`, because: a.file })),
+  ],
   'beats/[beat]/feed.xml.ts': (m) =>
     m.beats.map((beat) => ({ url: `${urls.beat(beat)}feed.xml`, because: `beat "${beat}"` })),
 };

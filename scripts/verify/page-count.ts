@@ -4,7 +4,7 @@
  * pages no route explains — a bare count would not say where to look.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { display, fileOf, listFiles, urlPathOf } from './dist.ts';
 import { expectedPages } from './expected-pages.ts';
 import type { CheckResult, Finding } from './types.ts';
@@ -27,13 +27,29 @@ export async function checkPageCount(distDir: string, options: PageCountOptions 
   }
 
   const built = new Set(listFiles(distDir, '.html').map((file) => urlPathOf(distDir, file)));
+  // Endpoint URLs may hold a `*` for a part only the build knows (a content hash in a file name).
+  let allFiles: string[] | undefined;
+  const matchesFile = (url: string) => {
+    allFiles ??= listFiles(distDir).map((file) => `/${relative(distDir, file).split(sep).join('/')}`);
+    const pattern = new RegExp(
+      `^${url
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[^/]+')}$`,
+    );
+    return allFiles.some((file) => pattern.test(file));
+  };
   // Endpoints (rss.xml.ts…) produce other files: only their existence is checked here.
   const isHtml = (p: { url: string }) => p.url.endsWith('/') || p.url.endsWith('.html');
   const expectedHtml = expected.filter(isHtml);
   const byUrl = new Map(expectedHtml.map((p) => [p.url, p]));
   const missingByRoute = new Map<string, number>();
   for (const page of expected) {
-    const present = isHtml(page) ? built.has(page.url) : existsSync(join(distDir, page.url));
+    const present = isHtml(page)
+      ? built.has(page.url)
+      : page.url.includes('*')
+        ? matchesFile(page.url)
+        : existsSync(join(distDir, page.url));
     if (present) continue;
     missingByRoute.set(page.route, (missingByRoute.get(page.route) ?? 0) + 1);
     findings.push({

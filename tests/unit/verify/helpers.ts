@@ -14,7 +14,7 @@ export function page(body: string, { head = '', title = 'Test page', csp = true 
 }
 
 /** Writes `files` (path → content) under a new temp directory and returns its path. */
-export function makeDir(files: Record<string, string>, prefix = 'mlsr-verify-'): string {
+export function makeDir(files: Record<string, string | Uint8Array>, prefix = 'mlsr-verify-'): string {
   const root = mkdtempSync(join(tmpdir(), prefix));
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -24,6 +24,6 @@ export function makeDir(files: Record<string, string>, prefix = 'mlsr-verify-'):
 }
 
 /** A dist with a home page and whatever else the test adds. */
-export function makeDist(files: Record<string, string>): string {
+export function makeDist(files: Record<string, string | Uint8Array>): string {
   return makeDir({ 'index.html': page('<h1>Home</h1>'), ...files });
 }

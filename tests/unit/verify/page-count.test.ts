@@ -39,6 +39,21 @@ describe('page count (expected-pages.ts)', () => {
     expect(findings[0]!.problem).toMatch(/\/articles\/beta\/ \(content\/articles\/beta\.mdx\)/);
   });
 
+  it("finds share cards by the article's name whatever their content key, and misses a card not built", async () => {
+    const files = {
+      'index.html': page('h'),
+      'articles/alpha/index.html': page('a'),
+      'articles/beta/index.html': page('b'),
+      'og/site.0123abcd.png': 'png',
+      'og/articles/alpha.89abcdef.png': 'png',
+    };
+    const { dist, options } = project(files, { 'src/pages/og/[...card].png.ts': '' });
+    const { findings } = await checkPageCount(dist, options);
+    expect(findings.map((f) => f.problem)).toEqual([
+      expect.stringContaining('should have built /og/articles/beta.*.png (content/articles/beta.mdx)'),
+    ]);
+  });
+
   it('fails on a built page nothing expects (a draft that rendered)', async () => {
     const { dist, options } = project({
       'index.html': page('h'),
