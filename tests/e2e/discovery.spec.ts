@@ -347,7 +347,17 @@ test.describe('article metadata for sharing and scholars', () => {
     expect(await content('property="article:published_time"')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await content('property="article:section"')).toBeTruthy();
     expect(await content('property="article:author"')).toMatch(new RegExp(`^${site.url}/people/`));
-    expect(await content('name="twitter:card"')).toBe('summary');
+    expect(await content('name="twitter:card"')).toBe('summary_large_image');
+    // The article's own share card: an absolute URL on the site, 1200×630, described, served.
+    const image = (await content('property="og:image"'))!;
+    expect(image).toMatch(new RegExp(`^${site.url}/og/articles/${path.split('/')[2]}\\.[0-9a-f]+\\.png$`));
+    expect(await content('property="og:image:width"')).toBe('1200');
+    expect(await content('property="og:image:height"')).toBe('630');
+    expect(await content('property="og:image:alt"')).toContain(await page.locator('h1').textContent());
+    expect(await content('name="twitter:image"')).toBe(image);
+    const card = await request.get(new URL(image).pathname);
+    expect(card.status()).toBe(200);
+    expect(card.headers()['content-type']).toBe('image/png');
     expect(await content('name="citation_title"')).toBe(await page.locator('h1').textContent());
     expect(await content('name="citation_journal_title"')).toBe(site.name);
     expect(await content('name="citation_publication_date"')).toMatch(/^\d{4}\/\d{2}\/\d{2}$/);
