@@ -40,9 +40,17 @@ const UNUSED_PAGEFIND_FILES = [
 /**
  * Furniture inside article bodies that only adds noise to excerpts: heading anchors ("#"),
  * citation marks ("[1]"), correction flags, and typeset math (KaTeX writes each formula twice,
- * and Pagefind matches a one-letter symbol against any query that starts with that letter).
+ * and Pagefind matches a one-letter symbol against any query that starts with that letter),
+ * the beat kicker a result shows anyway, and the margin copies of footnotes (side notes).
  */
-const EXCLUDE_SELECTORS = ['.heading-anchor', '.citation', '.correction-flag', '.katex'];
+const EXCLUDE_SELECTORS = [
+  '.heading-anchor',
+  '.citation',
+  '.correction-flag',
+  '.katex',
+  '.kicker',
+  '.sidenote',
+];
 
 /** The inline loader (bootstrap.ts): types stripped, minified, called with the client's URL. */
 async function bootstrapScript(clientUrl: string): Promise<string> {

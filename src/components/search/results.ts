@@ -2,6 +2,7 @@
  * Builds result markup with DOM calls (never innerHTML into the page), and the arrow-key
  * movement shared by the header box and the /search/ page.
  */
+import { tidyExcerpt, type ExcerptSegment } from '../../lib/search-excerpt.ts';
 import type { PagefindResultData } from './pagefind.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -17,17 +18,19 @@ function el<K extends keyof HTMLElementTagNameMap>(
 
 /**
  * Pagefind's excerpt is HTML (escaped text with <mark> around matches). It is parsed in an
- * inert <template> and only its text and <mark> elements are copied out.
+ * inert <template> and only its text and <mark> elements are copied out, tidied for reading
+ * (lib/search-excerpt.ts); `repeated` is what the result already shows (kicker, title).
  */
-export function excerptNodes(html: string): DocumentFragment {
+export function excerptNodes(html: string, repeated: string[] = []): DocumentFragment {
   const template = document.createElement('template');
   template.innerHTML = html;
+  const segments: ExcerptSegment[] = [...template.content.childNodes].map((node) => ({
+    text: node.textContent ?? '',
+    mark: node instanceof HTMLElement && node.localName === 'mark',
+  }));
   const out = document.createDocumentFragment();
-  for (const node of template.content.childNodes) {
-    if (node instanceof HTMLElement && node.localName === 'mark')
-      out.append(el('mark', undefined, node.textContent ?? ''));
-    else out.append(node.textContent ?? '');
-  }
+  for (const segment of tidyExcerpt(segments, repeated))
+    out.append(segment.mark ? el('mark', undefined, segment.text) : segment.text);
   return out;
 }
 
@@ -67,7 +70,7 @@ export function pageResult(data: PagefindResultData, withExcerpt: boolean): HTML
   if (!withExcerpt && data.meta.dek) item.append(el('p', 'search-result-dek', data.meta.dek));
   if (withExcerpt && data.excerpt) {
     const excerpt = el('p', 'search-excerpt');
-    excerpt.append(excerptNodes(data.excerpt));
+    excerpt.append(excerptNodes(data.excerpt, [data.meta.beat ?? '', data.meta.title ?? '']));
     item.append(excerpt);
   }
   const byline = el('p', 'meta');

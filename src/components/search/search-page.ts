@@ -12,6 +12,7 @@ import {
   type SearchSort,
   type SearchState,
 } from '../../lib/search-state.ts';
+import { nearestTerms } from '../../lib/search-suggest.ts';
 import { loadPagefind, unavailableText, type PagefindResult } from './pagefind.ts';
 import { moveThroughResults, pageResult } from './results.ts';
 
@@ -25,7 +26,10 @@ export function attachSearchPage(root: HTMLElement): void {
   const list = root.querySelector<HTMLOListElement>('[data-search-results]');
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]');
   const sortSelect = root.querySelector<HTMLSelectElement>('select[name="sort"]');
+  const empty = root.querySelector<HTMLElement>('[data-search-empty]');
+  const suggest = root.querySelector<HTMLElement>('[data-search-suggest]');
   if (!form || !input || !status || !list || !more || !sortSelect) return;
+  const vocabulary = (suggest?.dataset.terms ?? '').split(' ').filter(Boolean);
   const selects = new Map(
     SEARCH_FILTERS.map((key) => [key, root.querySelector<HTMLSelectElement>(`select[name="${key}"]`)]),
   );
@@ -67,8 +71,47 @@ export function attachSearchPage(root: HTMLElement): void {
     more.hidden = pending.length === 0;
   };
 
+  /** Links to search again: the indexed words nearest the query, and each filter dropped. */
+  const showSuggestions = (count: number): void => {
+    if (!suggest) return;
+    const terms = count === 0 ? nearestTerms(state.q, vocabulary) : [];
+    const dropped = count === 0 ? SEARCH_FILTERS.filter((key) => state.filters[key]) : [];
+    const fill = (selector: string, links: [string, string][]): void => {
+      const line = suggest.querySelector<HTMLElement>(selector);
+      const slot = line?.querySelector('span');
+      if (!line || !slot) return;
+      slot.replaceChildren();
+      links.forEach(([text, href], i) => {
+        const link = document.createElement('a');
+        link.href = href;
+        link.textContent = text;
+        slot.append(...(i > 0 ? [', ', link] : [link]));
+      });
+      line.hidden = links.length === 0;
+    };
+    fill(
+      '[data-search-suggest-terms]',
+      terms.map((q) => [q, searchUrl(location.pathname, { ...state, q })]),
+    );
+    fill(
+      '[data-search-suggest-filters]',
+      dropped.map((key) => {
+        const filters = { ...state.filters };
+        const value = filters[key];
+        delete filters[key];
+        const select = selects.get(key);
+        const label = [...(select?.options ?? [])].find((o) => o.value === value)?.text ?? value;
+        const name = select?.closest('label')?.querySelector('span')?.textContent ?? key;
+        return [`${name}: ${label}`, searchUrl(location.pathname, { ...state, filters })];
+      }),
+    );
+    suggest.hidden = terms.length === 0 && dropped.length === 0;
+  };
+
   const run = async (debounce: boolean): Promise<void> => {
     const id = ++sequence;
+    if (empty) empty.hidden = hasSearch(state);
+    showSuggestions(-1);
     if (!hasSearch(state)) {
       list.replaceChildren();
       status.textContent = '';
@@ -89,6 +132,7 @@ export function attachSearchPage(root: HTMLElement): void {
       await showMore(id);
       if (id !== sequence) return;
       status.textContent = resultCountText(response.results.length, state.q);
+      showSuggestions(response.results.length);
     } catch {
       if (id !== sequence) return;
       list.replaceChildren();

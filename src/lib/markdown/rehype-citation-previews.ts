@@ -8,7 +8,7 @@
  * marker still links to the source list, so nothing depends on the preview.
  *
  * Also keeps a marker on the line of the word it follows: the space before it becomes a
- * no-break space, so "[3]" never starts a line on its own.
+ * no-break space (inside the marker), so "[3]" never starts a line on its own.
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
@@ -98,10 +98,13 @@ export default function rehypeCitationPreviews() {
     const sources = sourcesOf(file);
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'sup' || !classesOf(node).includes('citation')) return undefined;
-      // No break between the cited word and its marker.
+      // No break between the cited word and its marker: the space before it becomes a no-break
+      // space inside the marker, so search (which leaves markers out) keeps no orphan space.
       const before = parent && index !== undefined ? parent.children[index - 1] : undefined;
-      if (before?.type === 'text' && /\s$/.test(before.value))
-        before.value = before.value.replace(/\s+$/, NBSP);
+      if (before?.type === 'text' && /\s$/.test(before.value)) {
+        before.value = before.value.replace(/\s+$/, '');
+        node.children.unshift(text(NBSP));
+      }
 
       node.children = node.children.map((child) => {
         if (child.type !== 'element' || !classesOf(child).includes('citation-link')) return child;
