@@ -24,7 +24,8 @@ test('before a search, the page offers recent articles and the beats', async ({ 
   await expect(empty.getByRole('heading', { name: 'Recent articles' })).toBeVisible();
   expect(await empty.locator('a[href^="/articles/"]').count()).toBeGreaterThan(0);
   expect(await empty.locator('a[href^="/beats/"]').count()).toBeGreaterThanOrEqual(4);
-  await page.locator('#search-q').fill('latency');
+  await page.goto('/search/?q=latency');
+  await expect(page.locator('.search-result').first()).toBeVisible({ timeout: 15_000 });
   await expect(empty).toBeHidden();
 });
 

@@ -48,3 +48,14 @@ describe('scroll boxes and numbering', () => {
     expect(html).toMatch(/class="katex-display scroll-box scroll-box-math"[^>]*aria-label="Equation 1"/);
   });
 });
+
+describe('scroll boxes for diagrams', () => {
+  it('names a diagram frame after its figure caption', async () => {
+    const html = await render(
+      '```mermaid\n%%| label: fig-flow\n%%| fig-cap: How a model ships\naccTitle: Training then serving\nflowchart LR\n  A[Train] --> B[Serve]\n```\n',
+    );
+    expect(html).toMatch(
+      /<div class="diagram-frame scroll-box scroll-box-figure" tabindex="0" role="group" aria-label="Figure 1\. How a model ships">/,
+    );
+  });
+});

@@ -4,6 +4,7 @@
  * and say what it holds, so it gets `tabindex="0"`, `role="group"` and an accessible name; the
  * visible "there is more" cue is the CSS scroll shadow on `.scroll-box` (global.css).
  *
+ * Diagram frames (a wide figure's scrolling box) are named after the figure's caption.
  * Tables are wrapped in a `<div>` (a table keeps its table semantics; styling the table itself
  * as a scroll box with `display: block` drops them in some screen readers). Equations and code
  * blocks are their own scroll box.
@@ -63,6 +64,16 @@ function equationName(parent: { type: string } | undefined): string {
   return number ? `Equation ${number}` : 'Equation';
 }
 
+/** A figure's frame is named by its caption ("Figure 2. How a model ships"). */
+function figureName(parent: { type: string } | undefined): string {
+  if (parent?.type !== 'element') return 'Figure';
+  const caption = (parent as Element).children.find(
+    (child): child is Element => child.type === 'element' && child.tagName === 'figcaption',
+  );
+  const text = caption ? shorten(toString(caption)) : '';
+  return text || 'Figure';
+}
+
 function codeName(pre: Element): string {
   const language = pre.properties?.dataLanguage ?? pre.properties?.['data-language'];
   return typeof language === 'string' && language && language !== 'plaintext' ? `Code (${language})` : 'Code';
@@ -92,6 +103,11 @@ export default function rehypeScrollBoxes() {
       }
       if (classes.includes('katex-display')) {
         makeScrollBox(node, 'math', equationName(parent));
+        return SKIP;
+      }
+      // A wide diagram scrolls in its frame rather than shrinking below legibility.
+      if (classes.includes('diagram-frame')) {
+        makeScrollBox(node, 'figure', figureName(parent));
         return SKIP;
       }
       if (node.tagName === 'pre') {
