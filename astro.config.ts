@@ -21,6 +21,12 @@ export default defineConfig({
     contentRoot === './content'
       ? './node_modules/.astro'
       : `./node_modules/.astro/roots/${resolve(contentRoot).replace(/\W+/g, '_')}`,
+  image: {
+    // AVIF at sharp's effort 2 instead of 4: a fifth of the encode time (0.67 s against 3.3 s for
+    // three widths of a 2-MP figure) for files a few per cent larger. Astro's image cache key
+    // (<cacheDir>/assets) does not include these settings: clear it after changing them.
+    service: { entrypoint: 'astro/assets/services/sharp', config: { avif: { effort: 2 } } },
+  },
   markdown: {
     processor: markdownProcessor,
     shikiConfig,

@@ -24,6 +24,7 @@ import { checkExternalLinks } from './verify/external-links.ts';
 import { checkFeeds } from './verify/feeds.ts';
 import { checkHeaders } from './verify/headers.ts';
 import { checkHtmlValidity } from './verify/html-validity.ts';
+import { checkImages } from './verify/images.ts';
 import { checkInternalLinks } from './verify/internal-links.ts';
 import { checkMath } from './verify/math.ts';
 import { checkPageCount } from './verify/page-count.ts';
@@ -67,6 +68,12 @@ const CHECKS: Check[] = [
     id: 'budgets',
     title: 'Page-weight budgets: no JS on load, KaTeX only with math, article weight, fonts, images',
     run: async (dist) => checkBudgets(dist),
+  },
+  {
+    id: 'images',
+    title:
+      'Images: processed, alt, dimensions, srcset, modern formats, lazy below the first, sizes, first-load bytes',
+    run: async (dist) => checkImages(dist),
   },
   { id: 'feeds', title: 'Feeds', run: (dist) => checkFeeds(dist, { siteUrl }) },
   {

@@ -62,6 +62,21 @@ const siteConfigSchema = z.object({
   /** Feeds carry this many newest items: readers poll them, so they must stay small as the archive grows. */
   feedSize: z.int().positive(),
   newsletter: newsletterConfigSchema,
+  /** Article images: limits on originals, and the sizes Astro's image service produces. */
+  images: z.object({
+    /** Largest original file accepted beside an article, in bytes. */
+    maxBytes: z.int().positive(),
+    /** Longest side of a raster original, in pixels. */
+    maxSide: z.int().positive(),
+    /** srcset widths for a figure in the text column, and for a `wide` figure. */
+    widths: z.array(z.int().positive()).min(1),
+    wideWidths: z.array(z.int().positive()).min(1),
+    /** `sizes` matching the article's measure (src/styles/global.css) and the wide column. */
+    sizes: z.string().min(1),
+    wideSizes: z.string().min(1),
+    /** Image bytes an article page may load before the reader scrolls (checked by verify). */
+    firstLoadBytes: z.int().positive(),
+  }),
 });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
@@ -101,6 +116,15 @@ export const site: SiteConfig = siteConfigSchema.parse({
       emailField: 'email',
       hiddenFields: { embed: '1' },
     }),
+  },
+  images: {
+    maxBytes: 5_000_000,
+    maxSide: 4000,
+    widths: [480, 800, 1200, 1600],
+    wideWidths: [480, 800, 1200, 1600, 2400],
+    sizes: '(min-width: 48rem) 44rem, calc(100vw - 2.5rem)',
+    wideSizes: '(min-width: 80rem) 76rem, calc(100vw - 2.5rem)',
+    firstLoadBytes: 400_000,
   },
   beats: [
     {

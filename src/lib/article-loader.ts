@@ -106,6 +106,11 @@ async function analyseAll(tasks: ArticleTask[]): Promise<AnalysedArticle[]> {
   }
 }
 
+/** Astro's data store has this method (the glob loader calls it) but does not type it. */
+interface AssetStore {
+  addAssetImports(assets: string[], filePath: string): void;
+}
+
 export interface ArticleLoaderOptions {
   /** The content root (holding articles/ and people/), relative to the Astro project. */
   root: string;
@@ -132,7 +137,14 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
           const { id, file } = article;
           const digest = context.generateDigest(`${pipeline}\n${await articleFingerprint(article)}`);
           const existing = store.get(id);
-          if (existing && existing.digest === digest && existing.filePath === file) continue;
+          if (existing && existing.digest === digest && existing.filePath === file) {
+            // A skipped entry must re-register its images, or a warm build after a build of
+            // another content root ships raw image placeholders (Astro's glob loader does the
+            // same; the method is missing from the public store type).
+            if (existing.assetImports?.length)
+              (store as unknown as AssetStore).addAssetImports(existing.assetImports, file);
+            continue;
+          }
           pending.push({ article, digest, task: { article, cwd, people } });
         }
         const results = await analyseAll(pending.map((p) => p.task));
@@ -158,8 +170,16 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
             digest,
             rendered: {
               html: rendered.html,
-              metadata: { headings: rendered.headings, frontmatter: rendered.frontmatter },
+              // imagePaths tells Astro to replace the image placeholders when the page renders.
+              metadata: {
+                headings: rendered.headings,
+                frontmatter: rendered.frontmatter,
+                imagePaths: rendered.imagePaths,
+              },
             },
+            // Registers the article's images with the content layer (.astro/content-assets.mjs),
+            // so Astro's image service processes them.
+            assetImports: rendered.imagePaths,
           });
         }
       }

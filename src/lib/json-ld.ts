@@ -7,6 +7,7 @@
  * Builders take plain data (the view models of content.ts fit), so they are unit-tested
  * without the content layer.
  */
+import { licenseUrl, type FigureCredit } from './figures/credits.ts';
 import type { Correction } from '../schemas/correction.ts';
 import { isoDay } from '../schemas/date.ts';
 import type { PersonData } from '../schemas/person.ts';
@@ -238,7 +239,24 @@ export function correctionNode(article: Pick<LdArticle, 'url'>, correction: Corr
  * An article page: the WebPage (who reviewed it, when) whose main entity is the article with
  * its authors, sources and corrections.
  */
-export function articlePageGraph(article: LdArticle): JsonLdNode[] {
+/**
+ * A credited figure as an ImageObject: who made it, under which licence, where the licence
+ * can be obtained. Its url is the figure in the page (the image file's hashed name exists only
+ * once the page renders).
+ */
+function figureNode(pageUrl: string, figure: FigureCredit): JsonLdNode {
+  const license = licenseUrl(figure.license);
+  return {
+    '@type': 'ImageObject',
+    ...(figure.id ? { url: `${pageUrl}#${figure.id}` } : {}),
+    name: figure.label,
+    creditText: figure.credit,
+    ...(license ? { license } : {}),
+    ...(figure.sourceUrl ? { acquireLicensePage: figure.sourceUrl } : {}),
+  };
+}
+
+export function articlePageGraph(article: LdArticle, figures: readonly FigureCredit[] = []): JsonLdNode[] {
   const { data } = article;
   const pageUrl = absoluteUrl(article.url);
   return [
@@ -276,6 +294,7 @@ export function articlePageGraph(article: LdArticle): JsonLdNode[] {
       isAccessibleForFree: true,
       citation: data.sources.map(sourceNode),
       correction: data.corrections.map((c) => correctionNode(article, c)),
+      ...(figures.length ? { image: figures.map((f) => figureNode(pageUrl, f)) } : {}),
       publisher: ref(ids.organization()),
     },
   ];

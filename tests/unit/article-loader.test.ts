@@ -66,6 +66,32 @@ describe('article loader cache', { timeout: 60_000 }, () => {
     expect(run.written).toEqual(['gpu-inference-benchmark']);
   });
 
+  it("registers a folder article's images, and registers them again when it skips the article", async () => {
+    const tree = await validTree();
+    await folderArticle(tree);
+    await tree.edit(
+      'articles/gpu-inference-benchmark/index.mdx',
+      '\n<Methodology ',
+      '\n![Throughput by batch size, rising to a plateau.](./chart.svg)\n\n<Methodology ',
+    );
+    await tree.write(
+      'articles/gpu-inference-benchmark/chart.svg',
+      '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><rect width="40" height="30"/></svg>',
+    );
+    const { dir } = await pipelineProject();
+    const run = loaderRun(tree.root, { root: 'content', projectDir: dir });
+    await run.load();
+    const entry = run.store.get('gpu-inference-benchmark')!;
+    expect(entry.assetImports).toEqual(['./chart.svg']);
+    expect(entry.rendered!.metadata!.imagePaths).toEqual(['./chart.svg']);
+    expect(entry.rendered!.html).toContain('__ASTRO_IMAGE_=');
+    await run.load();
+    expect(run.written).toEqual([]);
+    expect(run.reRegistered).toEqual([
+      ['content/articles/gpu-inference-benchmark/index.mdx', ['./chart.svg']],
+    ]);
+  });
+
   it('re-renders every article when the pipeline source changes', async () => {
     const tree = await validTree();
     const { dir, plugin } = await pipelineProject();

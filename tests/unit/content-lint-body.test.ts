@@ -26,7 +26,7 @@ describe('MDX is not a programming surface', () => {
       line: lineOf(text, 'import fs'),
       field: 'import/export',
       message: expect.stringMatching(
-        /^is not allowed in articles: MDX is code.*Remove the line; Correction, Methodology and Aside are available without importing\.$/,
+        /^is not allowed in articles: MDX is code.*Remove the line; Correction, Methodology, Aside and Figure are available without importing\.$/,
       ),
     });
   });
@@ -74,7 +74,7 @@ describe('MDX is not a programming surface', () => {
       file: `content/${FEATURE}`,
       line: lineOf(text, '<Chart'),
       field: '<Chart>',
-      message: 'unknown component <Chart>. Articles may use only Correction, Methodology, Aside.',
+      message: 'unknown component <Chart>. Articles may use only Correction, Methodology, Aside, Figure.',
     });
   });
 

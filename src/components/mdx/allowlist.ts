@@ -26,6 +26,13 @@ export const MDX_COMPONENT_RULES = {
     optional: ['label'],
     usage: '<Aside label="Note">a remark set apart from the argument</Aside>',
   },
+  Figure: {
+    // alt is checked by the image rules, which say more than "required" (placeholders, file names).
+    required: ['src'],
+    optional: ['alt', 'caption', 'credit', 'license', 'sourceUrl', 'id', 'srcDark', 'wide'],
+    usage:
+      '<Figure src="./serving-path.png" alt="what it shows" id="fig-serving" caption="…" credit="…" license="CC-BY-4.0" sourceUrl="https://…" />',
+  },
 } as const satisfies Record<string, MdxComponentRule>;
 
 export type MdxComponentName = keyof typeof MDX_COMPONENT_RULES;

@@ -8,10 +8,16 @@ import type { ElementContent, Element } from 'hast';
 import { h } from 'hastscript';
 import type { MdxComponentName } from './allowlist.ts';
 import { correctionLogAnchor } from '../../lib/corrections.ts';
+import { numberLabel, numberedTarget } from '../../lib/cross-refs.ts';
+import { licenseLabel } from '../../lib/figures/credits.ts';
 import { formatShortDate } from '../../lib/dates.ts';
 
 export type ComponentProps = Record<string, string>;
-type Builder = (props: ComponentProps, children: ElementContent[]) => Element;
+/** Where the component is in the article body (for numbered items' error messages). */
+export interface BuildContext {
+  line?: number;
+}
+type Builder = (props: ComponentProps, children: ElementContent[], context: BuildContext) => Element;
 
 const correction: Builder = (props, children) => {
   const day = props.date!;
@@ -44,8 +50,56 @@ const aside: Builder = (props, children) => {
   return h('aside.aside', { ariaLabel: label }, [h('p.box-label', label), ...children]);
 };
 
+/**
+ * A numbered figure. The image itself is finished by rehype-article-images (formats, srcset,
+ * lazy loading); the zoom link gets its full-resolution target when the page renders. The
+ * caption is the children (Markdown, citations allowed) or the caption attribute, followed by
+ * the credit. Credit data stays on the element for the article's "Figures" credits list.
+ */
+const figure: Builder = (props, children, { line }) => {
+  const caption = children.length > 0 ? children : props.caption ? [h('span', props.caption)] : [];
+  // A one-paragraph caption reads as a sentence, not a block.
+  const inline =
+    caption.length === 1 && caption[0]!.type === 'element' && caption[0]!.tagName === 'p'
+      ? caption[0]!.children
+      : caption;
+  const credit = props.credit
+    ? [
+        ' ',
+        h('span.figure-credit', [
+          'Credit: ',
+          props.sourceUrl ? h('a', { href: props.sourceUrl }, props.credit) : props.credit,
+          props.license ? `, ${licenseLabel(props.license)}` : '',
+          '.',
+        ]),
+      ]
+    : [];
+  return h(
+    'figure',
+    {
+      ...numberedTarget('fig', props.id, line),
+      className: ['figure', ...(props.wide !== undefined ? ['figure-wide'] : [])],
+      ...(props.credit
+        ? { dataCredit: props.credit, dataLicense: props.license, dataSourceUrl: props.sourceUrl }
+        : {}),
+    },
+    [
+      h('a.figure-zoom', { dataZoom: '', ariaLabel: `${props.alt} (full size)` }, [
+        h('img', {
+          src: props.src,
+          alt: props.alt,
+          ...(props.srcDark ? { dataSrcDark: props.srcDark } : {}),
+          ...(props.wide !== undefined ? { dataWide: '' } : {}),
+        }),
+      ]),
+      h('figcaption', [numberLabel(), ...(inline.length ? ['. ', ...inline] : []), ...credit]),
+    ],
+  );
+};
+
 export const componentBuilders: Record<MdxComponentName, Builder> = {
   Correction: correction,
   Methodology: methodology,
   Aside: aside,
+  Figure: figure,
 };

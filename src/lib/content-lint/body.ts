@@ -25,6 +25,7 @@ import {
 } from '../../components/mdx/allowlist.ts';
 import { crossRefGroupProblem, findCitations } from '../citations.ts';
 import { isCrossRefId } from '../cross-refs.ts';
+import type { ImageReference } from '../figures/image-rules.ts';
 import { checkDiagram } from '../figures/mermaid.ts';
 import { katexOptions } from '../markdown/katex-options.ts';
 import type { Problem } from './problem.ts';
@@ -35,6 +36,8 @@ export interface BodyFacts {
   /** Dates (YYYY-MM-DD) of inline <Correction> marks, with the line of their first mark. */
   correctionDays: Map<string, number>;
   hasMethodology: boolean;
+  /** Markdown images and <Figure>s, with lines in the body; checked against the files by lintArticleFile. */
+  images: ImageReference[];
   /** False when the body could not be parsed: the facts above are then unknown, not empty. */
   parsed: boolean;
   /** The parsed body, so the build can render from this same parse instead of parsing again. */
@@ -154,6 +157,7 @@ export function checkBody(
     cited: new Map(),
     correctionDays: new Map(),
     hasMethodology: false,
+    images: [],
     parsed: true,
   };
   const report: Report = (line, field, message, severity = 'error') =>
@@ -181,7 +185,7 @@ export function checkBody(
         report(
           line,
           'import/export',
-          'is not allowed in articles: MDX is code and it would run during the build. Remove the line; Correction, Methodology and Aside are available without importing.',
+          'is not allowed in articles: MDX is code and it would run during the build. Remove the line; Correction, Methodology, Aside and Figure are available without importing.',
         );
         return;
       case 'mdxFlowExpression':
@@ -225,6 +229,23 @@ export function checkBody(
               facts.correctionDays.set(date, line ?? 1);
           }
           if (name === 'Methodology') facts.hasMethodology = true;
+          if (name === 'Figure') {
+            const value = (key: string) => {
+              const attribute = named.find((a) => a.name === key);
+              if (!attribute) return undefined;
+              return typeof attribute.value === 'string' ? attribute.value : '';
+            };
+            facts.images.push({
+              line: line ?? 1,
+              field: '<Figure>',
+              src: value('src') ?? '',
+              ...Object.fromEntries(
+                (['alt', 'srcDark', 'credit', 'license', 'sourceUrl'] as const)
+                  .map((key) => [key, value(key)])
+                  .filter(([, v]) => v !== undefined),
+              ),
+            });
+          }
         } else if (FORBIDDEN_HTML_ELEMENTS.has(name.toLowerCase())) {
           report(
             line,
@@ -268,8 +289,10 @@ export function checkBody(
         checkRawHtml(String(n.value), line, report);
         return;
       }
-      case 'link':
       case 'image':
+        facts.images.push({ line: line ?? 1, field: 'image', src: String(n.url), alt: String(n.alt ?? '') });
+      // falls through: the URL scheme rule applies to images too
+      case 'link':
       case 'definition':
         if (FORBIDDEN_URL_SCHEME.test(String(n.url))) {
           report(

@@ -11,6 +11,7 @@ import { PERSON_ID_PATTERN, personSchema } from '../../schemas/person.ts';
 import { listArticles, listNewsletter, listPeople } from '../content-files.ts';
 import type { Root as MdastRoot } from 'mdast';
 import { checkBody } from './body.ts';
+import { articleFolderOf, checkImages, type ImageReference } from '../figures/image-rules.ts';
 import { readContentFile, type ContentFile } from './content-file.ts';
 import type { Problem } from './problem.ts';
 import { validate } from './schema-problems.ts';
@@ -45,6 +46,7 @@ function lintArticleRules(
   isMdx: boolean,
   people: ReadonlySet<string>,
   problems: Problem[],
+  images: ImageReference[],
 ): MdastRoot | undefined {
   const { file } = content;
   const push = (path: (string | number)[], field: string, message: string) => {
@@ -127,6 +129,8 @@ function lintArticleRules(
       `benchmark pieces must report their methodology: add <Methodology sampleSize="…" variance="…" confidence="…">…</Methodology>${isMdx ? '' : ' (rename the file to .mdx to use it)'}.`,
     );
   }
+  // Image lines are body lines until here; the image rules (async: they read the files) report file lines.
+  images.push(...facts.images.map((image) => ({ ...image, line: image.line + content.bodyLine - 1 })));
   return facts.tree;
 }
 
@@ -151,9 +155,12 @@ export async function lintArticleFile(
   const content = await readContentFile(path, file, problems);
   if (!content) return {};
   const article = validate(lintArticleSchema, content, problems);
+  const images: ImageReference[] = [];
   const tree = article
-    ? lintArticleRules(content, article, path.endsWith('.mdx'), people, problems)
+    ? lintArticleRules(content, article, path.endsWith('.mdx'), people, problems, images)
     : undefined;
+  for (const finding of await checkImages(images, articleFolderOf(path)))
+    problems.push({ file: content.file, ...finding });
   return tree ? { content, tree } : { content };
 }
 

@@ -27,14 +27,17 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeKatex from 'rehype-katex';
 import rehypeSlug from 'rehype-slug';
 import { rehypePlugins, remarkPlugins, shikiConfig } from './pipeline.ts';
+import type { ImageFileData } from './rehype-article-images.ts';
 import rehypeMathErrors from './rehype-math-errors.ts';
 import remarkTypography from './remark-typography.ts';
 
 export interface RenderedArticle {
   html: string;
   headings: MarkdownHeading[];
-  /** Frontmatter as the plugins left it: citationCounts, hasMath. */
+  /** Frontmatter as the plugins left it: citationCounts, hasMath, numbered, figureCredits. */
   frontmatter: Record<string, unknown>;
+  /** Local images as written in the article, for the content layer (see rehype-article-images). */
+  imagePaths: string[];
 }
 
 function propsOf(node: MdxJsxFlowElement | MdxJsxTextElement): ComponentProps {
@@ -51,7 +54,9 @@ const jsxHandler: Handler = (state: State, node: MdxJsxFlowElement | MdxJsxTextE
   const children = state.all(node) as ElementContent[];
   const name = node.name ?? '';
   if (Object.hasOwn(MDX_COMPONENT_RULES, name)) {
-    return componentBuilders[name as MdxComponentName](propsOf(node), children);
+    return componentBuilders[name as MdxComponentName](propsOf(node), children, {
+      line: node.position?.start.line,
+    });
   }
   // Only the gate's SAFE_HTML_ELEMENTS reach this point (the build runs the gate first).
   return { type: 'element', tagName: name, properties: propsOf(node), children };
@@ -112,7 +117,8 @@ function processorFor(path: string): Processor {
 
 function resultOf(file: VFile, html: string): RenderedArticle {
   const astro = file.data.astro as { frontmatter: Record<string, unknown>; headings?: MarkdownHeading[] };
-  return { html, headings: astro.headings ?? [], frontmatter: astro.frontmatter };
+  const imagePaths = (file.data as ImageFileData).imagePaths ?? [];
+  return { html, headings: astro.headings ?? [], frontmatter: astro.frontmatter, imagePaths };
 }
 
 interface RenderOptions {

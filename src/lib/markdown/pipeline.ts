@@ -13,7 +13,9 @@ import { katexOptions } from './katex-options.ts';
 import rehypeMathErrors from './rehype-math-errors.ts';
 import remarkCitations from './remark-citations.ts';
 import remarkCorrections from './remark-corrections.ts';
+import rehypeArticleImages from './rehype-article-images.ts';
 import rehypeCrossRefs from './rehype-cross-refs.ts';
+import rehypeFigureCredits from './rehype-figure-credits.ts';
 import rehypeTableCaptions from './rehype-table-captions.ts';
 import remarkMermaid from './remark-mermaid.ts';
 import remarkNumberedBlocks from './remark-numbered-blocks.ts';
@@ -55,8 +57,11 @@ export const rehypePlugins: RehypePlugins = [
     },
   ],
   rehypeTableCaptions,
+  rehypeArticleImages,
   // Last: numbers every figure, table and equation the steps above produced, in reading order.
   rehypeCrossRefs,
+  // Reads the figure numbers, so after the numbering.
+  rehypeFigureCredits,
   // After the numbering, so a scroll box is named with its caption and number ("Table 2: …").
   rehypeScrollBoxes,
 ];

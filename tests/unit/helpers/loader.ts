@@ -13,6 +13,7 @@ export interface StoredEntry {
   filePath?: string;
   digest?: string | number;
   rendered?: { html: string; metadata?: Record<string, unknown> };
+  assetImports?: string[];
 }
 
 export interface LoaderRun {
@@ -20,6 +21,8 @@ export interface LoaderRun {
   /** Ids written by the last `load()` (an unchanged article is not written again). */
   written: string[];
   warnings: string[];
+  /** Images re-registered by the last `load()` for entries it skipped: [filePath, paths]. */
+  reRegistered: [string, string[]][];
   load(): Promise<void>;
 }
 
@@ -30,8 +33,10 @@ export function loaderRun(projectRoot: string, options: ArticleLoaderOptions): L
     store,
     written: [],
     warnings: [],
+    reRegistered: [],
     async load() {
       run.written = [];
+      run.reRegistered = [];
       const context = {
         store: {
           get: (id: string) => store.get(id),
@@ -42,6 +47,8 @@ export function loaderRun(projectRoot: string, options: ArticleLoaderOptions): L
           },
           keys: () => [...store.keys()],
           delete: (id: string) => void store.delete(id),
+          addAssetImports: (assets: string[], filePath: string) =>
+            void run.reRegistered.push([filePath, assets]),
         },
         config: { root: pathToFileURL(`${projectRoot}/`) },
         logger: {
