@@ -57,6 +57,10 @@ export function pageTypes(): PageType[] {
           ...firstArticle('article with code', (html) => /<pre[\s>]/.test(html)),
           ...firstArticle('article with tables', (html) => /<table[\s>]/.test(html)),
         ]),
+    ...firstArticle('article with a diagram', (html) => html.includes('class="figure diagram"')),
+    ...firstArticle('article with an image figure', (html) =>
+      /<figure[^>]* class="figure[^"]*"[^>]*>\s*<a class="figure-zoom"/.test(html),
+    ),
     { name: 'beat listing', url: `/beats/${firstDir('dist/beats') ?? 'architecture'}/`, status: 200 },
     { name: 'person page', url: personUrls()[0] ?? '/people/', status: 200 },
     { name: 'masthead', url: '/masthead/', status: 200 },
