@@ -35,6 +35,12 @@ export interface GenerateOptions {
   format?: FixtureFormat;
   mathShare?: number;
   peopleDir?: string;
+  /**
+   * Figures (default true): every article becomes a folder with one or two generated PNG
+   * figures as Markdown images, and architecture pieces carry a Mermaid diagram. Off gives
+   * the single-file fixtures earlier measurements used.
+   */
+  figures?: boolean;
 }
 
 export interface GenerateResult {
@@ -48,6 +54,8 @@ export interface GenerateResult {
   newsletterIssues: number;
   words: number;
   bytes: number;
+  images: number;
+  diagrams: number;
 }
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -533,6 +541,9 @@ interface PlannedArticle {
   beat: string;
   title: string;
   published: number;
+  /** Generated figure files (name → seed), written beside the article when figures are on. */
+  figures: { name: string; seed: number }[];
+  hasDiagram: boolean;
 }
 
 function isoDay(ms: number): string {
@@ -560,12 +571,36 @@ function identity(seed: number, index: number) {
   return { r, org, system, title, slug };
 }
 
+/**
+ * A deterministic 1200×675 bar chart as PNG (an SVG drawn by sharp): the size of a typical
+ * article figure, with enough detail that the encoders have real work to do.
+ */
+async function chartPng(seed: number): Promise<Buffer> {
+  const r = new Rng(seed);
+  const bars = r.int(8, 16);
+  const width = 1200;
+  const height = 675;
+  const step = (width - 120) / bars;
+  const rects = Array.from({ length: bars }, (_, i) => {
+    const h = r.int(60, 560);
+    const hue = r.int(0, 359);
+    return `<rect x="${80 + i * step}" y="${620 - h}" width="${step * 0.7}" height="${h}" fill="hsl(${hue},55%,50%)"/><text x="${80 + i * step}" y="650" font-size="18" font-family="sans-serif">c${i + 1}</text>`;
+  }).join('');
+  const grid = Array.from(
+    { length: 6 },
+    (_, i) => `<line x1="70" x2="1180" y1="${620 - i * 100}" y2="${620 - i * 100}" stroke="#ccc"/>`,
+  ).join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#fdfcf9"/>${grid}${rects}<text x="80" y="40" font-size="26" font-family="sans-serif">p99 latency by configuration (seed ${seed})</text></svg>`;
+  const { default: sharp } = await import('sharp');
+  return sharp(Buffer.from(svg)).png().toBuffer();
+}
+
 function planArticle(
   seed: number,
   index: number,
   count: number,
   people: Person[],
-  options: Required<Pick<GenerateOptions, 'format' | 'mathShare'>>,
+  options: Required<Pick<GenerateOptions, 'format' | 'mathShare' | 'figures'>>,
 ): PlannedArticle {
   const { r, org, system, title, slug } = identity(seed, index);
   const tech = r.sample(TECH, 3);
@@ -708,6 +743,16 @@ function planArticle(
   const codeSection = r.int(0, sectionCount - 1);
   const tableSection = r.int(0, sectionCount - 1);
   const componentSection = r.int(0, sectionCount - 1);
+  // Drawn from their own stream, so fixtures without figures stay what they were.
+  const f = new Rng(mix(seed ^ 0xf16, index));
+  const figureSections = [f.int(0, sectionCount - 1), f.int(0, sectionCount - 1)];
+  const figures = options.figures
+    ? Array.from({ length: f.int(1, 2) }, (_, k) => ({
+        name: `figure-${k + 1}.png`,
+        seed: mix(seed, index * 7 + k),
+      }))
+    : [];
+  const hasDiagram = options.figures && beat === 'architecture';
   const correctionSections = correctionDays.map(() => r.int(0, sectionCount - 1));
   for (let s = 0; s < sectionCount; s++) {
     push(`## ${headings[s]!}`);
@@ -736,6 +781,30 @@ function planArticle(
       const { lang, code } = r.pick(CODE_BLOCKS)(r);
       push(`The relevant configuration is short enough to quote in full.`);
       push(`\`\`\`${lang}\n${code}\n\`\`\``, false);
+    }
+    if (options.figures && s === figureSections[0]) {
+      figures.forEach((figure, k) => {
+        push(
+          `![Chart ${k + 1} of ${org}'s ${system}: request latency by configuration over ${r.int(6, 30)} days.](./${figure.name})`,
+          false,
+        );
+      });
+    }
+    if (hasDiagram && s === figureSections[1]) {
+      const stages = r.sample(
+        ['Gateway', 'Feature cache', 'Ranker', 'Model server', 'Feature store', 'Event log', 'Trainer'],
+        4,
+      );
+      push(
+        [
+          '```mermaid',
+          `accTitle: How requests flow through ${org}'s ${system}`,
+          'flowchart LR',
+          ...stages.slice(1).map((stage, k) => `  S${k}[${stages[k]}] --> S${k + 1}[${stage}]`),
+          '```',
+        ].join('\n'),
+        false,
+      );
     }
     if (s === tableSection) {
       const rows = r.int(3, 5);
@@ -781,6 +850,8 @@ function planArticle(
     beat,
     title,
     published,
+    figures,
+    hasDiagram,
   };
 }
 
@@ -843,6 +914,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const seed = options.seed ?? DEFAULT_SEED;
   const format = options.format ?? 'mdx';
   const mathShare = options.mathShare ?? 0.7;
+  const figures = options.figures ?? true;
   const peopleDir = options.peopleDir ?? join(REAL_CONTENT, 'people');
   if (!Number.isInteger(options.count) || options.count < 1)
     throw new Error(`--count must be a positive integer, got ${options.count}`);
@@ -857,8 +929,16 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const planned: PlannedArticle[] = [];
   let bytes = 0;
   for (let i = 0; i < options.count; i++) {
-    const article = planArticle(seed, i, options.count, people, { format, mathShare });
-    await writeFile(join(out, 'articles', `${article.slug}.${article.ext}`), article.text);
+    const article = planArticle(seed, i, options.count, people, { format, mathShare, figures });
+    if (figures) {
+      const folder = join(out, 'articles', article.slug);
+      await mkdir(folder);
+      await writeFile(join(folder, `index.${article.ext}`), article.text);
+      for (const figure of article.figures)
+        await writeFile(join(folder, figure.name), await chartPng(figure.seed));
+    } else {
+      await writeFile(join(out, 'articles', `${article.slug}.${article.ext}`), article.text);
+    }
     bytes += Buffer.byteLength(article.text);
     planned.push({ ...article, text: '' });
   }
@@ -879,10 +959,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     newsletterIssues: issues,
     words: Math.round(planned.reduce((sum, a) => sum + a.words, 0) / Math.max(1, planned.length)),
     bytes,
+    images: planned.reduce((sum, a) => sum + a.figures.length, 0),
+    diagrams: planned.filter((a) => a.hasDiagram).length,
   };
   await writeFile(
     join(out, MARKER),
-    `${JSON.stringify({ generator: 'scripts/bench/generate.ts', seed, format, mathShare, count: options.count }, null, 2)}\n`,
+    `${JSON.stringify({ generator: 'scripts/bench/generate.ts', seed, format, mathShare, figures, count: options.count }, null, 2)}\n`,
   );
   return result;
 }
@@ -907,12 +989,13 @@ async function main() {
       format: { type: 'string', default: 'mdx' },
       'math-share': { type: 'string', default: '0.7' },
       people: { type: 'string' },
+      'no-figures': { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
     },
   });
   if (!values.count || !values.out) {
     console.error(
-      'usage: node scripts/bench/generate.ts --count N --out DIR [--seed S] [--format mdx|md|mixed] [--math-share 0.7] [--check]',
+      'usage: node scripts/bench/generate.ts --count N --out DIR [--seed S] [--format mdx|md|mixed] [--math-share 0.7] [--no-figures] [--check]',
     );
     process.exit(2);
   }
@@ -926,10 +1009,11 @@ async function main() {
     ...(values.seed ? { seed: Number(values.seed) } : {}),
     format,
     mathShare: Number(values['math-share']),
+    figures: !values['no-figures'],
     ...(values.people ? { peopleDir: values.people } : {}),
   });
   console.log(
-    `wrote ${result.articles} articles (${result.mdx} .mdx, ${result.md} .md; ${result.withMath} with math, ${result.withCorrections} with corrections, ${result.benchmarks} benchmarks; ~${result.words} words each) and ${result.newsletterIssues} newsletter issues to ${result.out} in ${Math.round(performance.now() - started)} ms`,
+    `wrote ${result.articles} articles (${result.mdx} .mdx, ${result.md} .md; ${result.withMath} with math, ${result.withCorrections} with corrections, ${result.benchmarks} benchmarks, ${result.images} figures, ${result.diagrams} diagrams; ~${result.words} words each) and ${result.newsletterIssues} newsletter issues to ${result.out} in ${Math.round(performance.now() - started)} ms`,
   );
   if (values.check && !(await check(values.out))) process.exit(1);
 }

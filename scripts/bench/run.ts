@@ -10,6 +10,7 @@
  *   --format mdx|md|mixed   fixture format (default mdx; see generate.ts)
  *   --math-share 0.7        share of fixture articles with math
  *   --seed S                fixture seed
+ *   --no-figures            fixtures without images and diagrams (as measured before figures)
  *   --skip-baseline         build only the real site
  *   --cpu-prof              write V8 CPU profiles of each build to .bench/profiles/ (slower;
  *                           summarise with scripts/bench/profile.ts)
@@ -503,6 +504,7 @@ async function main() {
       rev: { type: 'string', default: 'HEAD' },
       worktree: { type: 'boolean', default: false },
       label: { type: 'string', default: '' },
+      'no-figures': { type: 'boolean', default: false },
     },
   });
   const sizes = values.sizes.split(',').map((v) => Number(v.trim()));
@@ -557,11 +559,12 @@ async function main() {
       out: fixtures,
       format,
       mathShare: Number(values['math-share']),
+      figures: !values['no-figures'],
       ...(values.seed ? { seed: Number(values.seed) } : {}),
     });
     const generateMs = Math.round(performance.now() - started);
     console.log(
-      `  fixtures  ${generated.articles} articles (${generated.mdx} mdx, ${generated.md} md, ${generated.withMath} with math) in ${generateMs} ms`,
+      `  fixtures  ${generated.articles} articles (${generated.mdx} mdx, ${generated.md} md, ${generated.withMath} with math, ${generated.images} figures, ${generated.diagrams} diagrams) in ${generateMs} ms`,
     );
     const lint = await runMeasured(process.execPath, [join(REPO, 'scripts/lint-content.ts'), fixtures], {
       cwd: REPO,
