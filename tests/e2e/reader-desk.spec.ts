@@ -161,3 +161,10 @@ test.describe('side notes', () => {
     await context.close();
   });
 });
+
+test('newsletter issue navigation points the way the numbers run', async ({ page }) => {
+  await page.goto('/newsletter/2/');
+  const links = page.locator('nav.pagination[aria-label="Issues"] a');
+  await expect(links.first()).toHaveText('← No. 1');
+  await expect(links.last()).toHaveText('No. 3 →');
+});
