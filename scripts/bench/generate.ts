@@ -686,6 +686,13 @@ function planArticle(
   for (const s of sources) {
     fm.push(`  - id: ${s.id}`, `    title: ${yamlString(s.title)}`);
     if (s.url) fm.push(`    url: ${s.url}`);
+    // Derived without drawing random numbers, so the rest of the fixture stays as it was:
+    // every web source archived (no lint warnings), papers with a DOI under the test prefix.
+    if (s.url)
+      fm.push(
+        `    archived: https://web.archive.org/web/${/-(\d{4})-\d+$/.exec(s.id)![1]}0101000000/${s.url}`,
+      );
+    if (s.kind === 'paper') fm.push(`    doi: 10.5555/${s.id}`);
     if (s.publisher) fm.push(`    publisher: ${yamlString(s.publisher)}`);
     if (s.date) fm.push(`    date: ${s.date}`);
     fm.push(`    kind: ${s.kind}`);

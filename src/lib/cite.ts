@@ -121,10 +121,12 @@ export function scholarDate(date: Date): string {
 export function sourceReference(source: Source): string {
   const clean = (text: string) => text.replace(/\s+/g, ' ').replaceAll(';', ',').trim();
   return [
+    ...(source.authors ?? []).map((name) => `citation_author=${clean(name)}`),
     `citation_title=${clean(source.title)}`,
     source.publisher && `citation_publisher=${clean(source.publisher)}`,
     source.date && `citation_publication_date=${scholarDate(source.date)}`,
     source.url && `citation_public_url=${source.url.replaceAll(';', '%3B')}`,
+    source.doi && `citation_doi=${source.doi.replaceAll(';', '%3B')}`,
   ]
     .filter(Boolean)
     .join('; ');

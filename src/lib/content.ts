@@ -5,6 +5,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { personIdOf } from '../schemas/article.ts';
+import type { CorrectionKind } from '../schemas/correction.ts';
 import { isoDay } from '../schemas/date.ts';
 import { beatById, site, type Beat, type BeatId } from '../site.config.ts';
 import { modifiedOf, yearOf } from './dates.ts';
@@ -34,6 +35,7 @@ export interface Article {
 export interface LoggedCorrection {
   article: Article;
   date: Date;
+  kind: CorrectionKind;
   summary: string;
   /** Link to the inline mark in the article. */
   url: string;
@@ -166,6 +168,7 @@ export async function getCorrections(): Promise<LoggedCorrection[]> {
       article.data.corrections.map((c) => ({
         article,
         date: c.date,
+        kind: c.kind,
         summary: c.summary,
         url: `${article.url}#${correctionAnchor(isoDay(c.date))}`,
       })),

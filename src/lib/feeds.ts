@@ -11,6 +11,7 @@ import { fromHtml } from 'hast-util-from-html';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
+import { CORRECTION_KIND_LABELS } from '../schemas/correction.ts';
 import { site, type Beat } from '../site.config.ts';
 import type { Article, LoggedCorrection, NewsletterEntry } from './content.ts';
 import { absoluteUrl, urls } from './urls.ts';
@@ -168,11 +169,11 @@ export function articleItem(article: Article): RSSFeedItem {
 /** One item per logged correction, linking to the corrected passage (the link is its guid). */
 export function correctionItem(correction: LoggedCorrection): RSSFeedItem {
   return {
-    title: `Correction: ${correction.article.data.title}`,
+    title: `${CORRECTION_KIND_LABELS[correction.kind].label}: ${correction.article.data.title}`,
     link: absoluteUrl(correction.url),
     pubDate: correction.date,
     description: correction.summary,
-    categories: [correction.article.beat.title],
+    categories: [CORRECTION_KIND_LABELS[correction.kind].label, correction.article.beat.title],
   };
 }
 

@@ -11,7 +11,7 @@ import { licenseUrl, type FigureCredit } from './figures/credits.ts';
 import type { Correction } from '../schemas/correction.ts';
 import { isoDay } from '../schemas/date.ts';
 import type { PersonData } from '../schemas/person.ts';
-import type { Source } from '../schemas/source.ts';
+import { doiUrl, type Source } from '../schemas/source.ts';
 import { site, type Beat } from '../site.config.ts';
 import { correctionAnchor } from './corrections.ts';
 import { githubProfileUrl, roleTitle } from './people.ts';
@@ -215,11 +215,25 @@ export function articleType(beat: Beat): 'Report' | 'TechArticle' {
   return beat.id === 'postmortems' ? 'Report' : 'TechArticle';
 }
 
+/** schema.org types for the source kinds that have a more precise one than CreativeWork. */
+const SOURCE_TYPES: Partial<Record<Source['kind'], string>> = {
+  paper: 'ScholarlyArticle',
+  book: 'Book',
+  report: 'Report',
+  news: 'NewsArticle',
+  blog: 'BlogPosting',
+  dataset: 'Dataset',
+  code: 'SoftwareSourceCode',
+};
+
 export function sourceNode(source: Source): JsonLdNode {
   return {
-    '@type': 'CreativeWork',
+    '@type': SOURCE_TYPES[source.kind] ?? 'CreativeWork',
     name: source.title,
+    ...(source.authors ? { author: source.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
     ...(source.url ? { url: source.url } : {}),
+    ...(source.doi ? { sameAs: doiUrl(source.doi) } : {}),
+    ...(source.archived ? { archivedAt: source.archived } : {}),
     ...(source.publisher ? { publisher: { '@type': 'Organization', name: source.publisher } } : {}),
     ...(source.date ? { datePublished: isoDay(source.date) } : {}),
   };

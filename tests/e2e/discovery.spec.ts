@@ -251,7 +251,12 @@ test.describe('JSON-LD', () => {
       const sources = html.match(/<ol class="source-list">[\s\S]*?<\/ol>/)![0].match(/<li /g)!.length;
       expect(article.citation as Node[]).toHaveLength(sources);
       for (const source of article.citation as Node[])
-        expect(source).toMatchObject({ '@type': 'CreativeWork', name: expect.any(String) });
+        expect(source).toMatchObject({
+          '@type': expect.stringMatching(
+            /^(?:CreativeWork|ScholarlyArticle|Book|Report|NewsArticle|BlogPosting|Dataset|SoftwareSourceCode)$/,
+          ),
+          name: expect.any(String),
+        });
       for (const correction of article.correction as Node[]) {
         sawCorrection = true;
         expect(correction).toMatchObject({

@@ -37,6 +37,20 @@ describe('renderArticle on the valid fixture', () => {
     });
   });
 
+  it('labels the inline mark with the kind of its log entry', async () => {
+    const path = join(VALID_FIXTURE, 'articles/feature-store-latency.mdx');
+    const { frontmatter, content } = parseFrontmatter(await readFile(path, 'utf8'), {
+      frontmatter: 'empty-with-spaces',
+    });
+    const corrections = (frontmatter.corrections as object[]).map((c) => ({ ...c, kind: 'clarification' }));
+    const { html } = await renderArticle(content, { path, frontmatter: { ...frontmatter, corrections } });
+    expect(html).toContain(
+      '<a class="correction-flag" href="#correction-log-2025-04-02">clarified 2 Apr 2025</a>',
+    );
+    const plain = await renderFixture('articles/feature-store-latency.mdx');
+    expect(plain.html).toContain('>corrected 2 Apr 2025</a>');
+  });
+
   it('builds the Methodology box with its three facts', async () => {
     const { html } = await renderFixture('articles/gpu-inference-benchmark.mdx');
     expect(html).toMatch(/<aside class="methodology"[^>]*>/);
@@ -54,7 +68,7 @@ describe('renderArticle on the valid fixture', () => {
     await expect(
       renderFixture('articles/drift-monitoring.md', (body) => body.replace('[@psi-note]', '[@psi-paper]')),
     ).rejects.toThrow(
-      /tests\/fixtures\/valid\/articles\/drift-monitoring\.md:18: citation \[@psi-paper\] names no entry in "sources"/,
+      /tests\/fixtures\/valid\/articles\/drift-monitoring\.md:19: citation \[@psi-paper\] names no entry in "sources"/,
     );
   });
 

@@ -274,7 +274,7 @@ describe('article frontmatter: sources', () => {
   it('an empty source list asks for a source', async () => {
     const { result, text } = await lintEdited(
       DRIFT,
-      'sources:\n  - id: psi-note\n    title: "Population Stability Index, Explained"\n    url: http://example.com/psi\n    kind: blog\n',
+      'sources:\n  - id: psi-note\n    title: "Population Stability Index, Explained"\n    url: http://example.com/psi\n    kind: blog\n    archived: https://web.archive.org/web/20250301120000/http://example.com/psi\n',
       'sources: []\n',
     );
     expect(onlyProblem(result)).toMatchObject({
@@ -337,7 +337,76 @@ describe('article frontmatter: sources', () => {
       line: lineOf(text, 'kind: tweet'),
       field: 'sources[0].kind',
       message:
-        'must be one of paper, talk, blog, docs, benchmark, dataset, measurement, interview. Found "tweet".',
+        'must be one of paper, book, report, filing, press-release, news, talk, blog, docs, code, benchmark, dataset, measurement, interview. Found "tweet".',
+    });
+  });
+
+  it('a DOI written as a link asks for the bare DOI', async () => {
+    const { result, text } = await lintEdited(
+      FEATURE,
+      'doi: 10.5555/example.2024.17',
+      'doi: https://doi.org/10.5555/example.2024.17',
+    );
+    expect(onlyProblem(result)).toMatchObject({
+      line: lineOf(text, 'doi: https://doi.org/'),
+      field: 'sources[0].doi',
+      message: expect.stringContaining('write the DOI itself (10.xxxx/…), without the https://doi.org/'),
+    });
+  });
+
+  it('something that is not a DOI shows what a DOI looks like', async () => {
+    const { result } = await lintEdited(FEATURE, 'doi: 10.5555/example.2024.17', 'doi: 5555/example');
+    expect(onlyProblem(result)).toMatchObject({
+      field: 'sources[0].doi',
+      message: expect.stringContaining('is not a DOI: a DOI looks like 10.1145/2408776.2408794'),
+    });
+  });
+
+  it('an archived URL that is not a web-archive snapshot is refused', async () => {
+    const { result, text } = await lintEdited(
+      FEATURE,
+      'archived: https://archive.ph/Ab3De',
+      'archived: https://example.org/copy-of-the-talk',
+    );
+    expect(onlyProblem(result)).toMatchObject({
+      line: lineOf(text, 'archived: https://example.org'),
+      field: 'sources[1].archived',
+      message: expect.stringContaining('is not a web-archive snapshot: use https://web.archive.org/web/'),
+    });
+  });
+
+  it('a snapshot of another page is refused, naming both pages', async () => {
+    const { result } = await lintEdited(
+      FEATURE,
+      'web/20250301120000/https://example.com/papers/online-feature-store',
+      'web/20250301120000/https://example.com/papers/another-paper',
+    );
+    expect(onlyProblem(result)).toMatchObject({
+      field: 'sources[0].archived',
+      message:
+        "is a snapshot of https://example.com/papers/another-paper, not of this source's url https://example.com/papers/online-feature-store: archive the same page.",
+    });
+  });
+
+  it('an accessed date before the publication date is refused', async () => {
+    const { result } = await lintEdited(FEATURE, 'accessed: 2025-03-01', 'accessed: 2024-01-01');
+    expect(onlyProblem(result)).toMatchObject({
+      field: 'sources[0].accessed',
+      message: expect.stringContaining("2024-01-01 is before the source's date 2024-06-01"),
+    });
+  });
+
+  it('a web source without an archived copy is a warning at its url, not an error', async () => {
+    const { result, text } = await lintEdited(
+      DRIFT,
+      '    archived: https://web.archive.org/web/20250301120000/http://example.com/psi\n',
+      '',
+    );
+    expect(onlyProblem(result)).toMatchObject({
+      severity: 'warning',
+      line: lineOf(text, 'url: http://example.com/psi'),
+      field: 'sources[0].archived',
+      message: expect.stringContaining('"psi-note" is a web page with no archived copy'),
     });
   });
 });

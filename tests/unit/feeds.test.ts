@@ -1,6 +1,7 @@
 /** Feed HTML must stand alone in a feed reader: absolute URLs, no page-only chrome. */
 import { describe, expect, it } from 'vitest';
-import { feedHtml, feedOptions, feeds } from '../../src/lib/feeds.ts';
+import type { LoggedCorrection } from '../../src/lib/content.ts';
+import { correctionItem, feedHtml, feedOptions, feeds } from '../../src/lib/feeds.ts';
 import { beatById, site } from '../../src/site.config.ts';
 
 const PAGE = `${site.url}/articles/feature-store-latency/`;
@@ -54,5 +55,22 @@ describe('feedOptions', () => {
       `<atom:link href="${site.url}/beats/mlops/feed.xml" rel="self" type="application/rss+xml"/>`,
     );
     expect(options.customData).toContain('<lastBuildDate>Wed, 01 Jan 2025 00:00:00 GMT</lastBuildDate>');
+  });
+});
+
+describe('correctionItem', () => {
+  it('says what kind of change it was in the title and the categories', () => {
+    const correction = {
+      article: { data: { title: 'Feature stores' }, beat: beatById('architecture') },
+      date: new Date('2025-04-02T00:00:00Z'),
+      kind: 'update',
+      summary: 'Added the vendor’s reply.',
+      url: '/articles/feature-stores/#correction-2025-04-02',
+    } as unknown as LoggedCorrection;
+    expect(correctionItem(correction)).toMatchObject({
+      title: 'Update: Feature stores',
+      categories: ['Update', 'Architecture case studies'],
+      link: `${site.url}/articles/feature-stores/#correction-2025-04-02`,
+    });
   });
 });

@@ -62,7 +62,10 @@ function article(overrides: Partial<LdArticle['data']> = {}, beat = beatById('ml
         {
           id: 'paper',
           title: 'A paper',
+          authors: ['Ada Okafor', 'Ben Sato'],
           url: 'https://example.org/paper',
+          doi: '10.5555/a-paper',
+          archived: 'https://web.archive.org/web/20240301000000/https://example.org/paper',
           publisher: 'ACM',
           date: new Date('2024-01-02T00:00:00Z'),
           kind: 'paper',
@@ -70,7 +73,11 @@ function article(overrides: Partial<LdArticle['data']> = {}, beat = beatById('ml
         { id: 'talk', title: 'A talk', kind: 'talk' },
       ],
       corrections: [
-        { date: new Date('2025-04-02T00:00:00Z'), summary: 'The cache hit rate was 82 percent, not 92.' },
+        {
+          date: new Date('2025-04-02T00:00:00Z'),
+          kind: 'correction',
+          summary: 'The cache hit rate was 82 percent, not 92.',
+        },
       ],
       ...overrides,
     },
@@ -152,9 +159,15 @@ describe('article page graph', () => {
     });
     expect(tech.citation).toEqual([
       {
-        '@type': 'CreativeWork',
+        '@type': 'ScholarlyArticle',
         name: 'A paper',
+        author: [
+          { '@type': 'Person', name: 'Ada Okafor' },
+          { '@type': 'Person', name: 'Ben Sato' },
+        ],
         url: 'https://example.org/paper',
+        sameAs: 'https://doi.org/10.5555/a-paper',
+        archivedAt: 'https://web.archive.org/web/20240301000000/https://example.org/paper',
         publisher: { '@type': 'Organization', name: 'ACM' },
         datePublished: '2024-01-02',
       },

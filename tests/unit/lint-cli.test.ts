@@ -53,7 +53,7 @@ describe('scripts/lint-content.ts', () => {
     await tree.edit('articles/drift-monitoring.md', '$\\mathrm{PSI} > 0.2$', '$\\mathrm{PSI} > 0.2 é$');
     const run = await lintCli(['content'], tree.root);
     expect(run.stdout).toMatch(
-      /^warning content\/articles\/drift-monitoring\.md:18 inline math: .*unicodeTextInMathMode/m,
+      /^warning content\/articles\/drift-monitoring\.md:19 inline math: .*unicodeTextInMathMode/m,
     );
     expect(run.stdout).toContain('content lint: 0 errors, 1 warning');
     expect(run.code).toBe(0);
@@ -76,7 +76,7 @@ describe('scripts/lint-content.ts', () => {
     const run = await lintCli(['content'], tree.root, { GITHUB_ACTIONS: 'true' });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      '::error file=content/articles/drift-monitoring.md,line=14,title=sources[0].kind::must be one of paper, talk',
+      '::error file=content/articles/drift-monitoring.md,line=14,title=sources[0].kind::must be one of paper, book',
     );
   });
 });

@@ -7,6 +7,7 @@
 import type { ElementContent, Element } from 'hast';
 import { h } from 'hastscript';
 import type { MdxComponentName } from './allowlist.ts';
+import { CORRECTION_KIND_LABELS, type CorrectionKind } from '../../schemas/correction.ts';
 import { correctionLogAnchor } from '../../lib/corrections.ts';
 import { numberLabel, numberedTarget } from '../../lib/cross-refs.ts';
 import { licenseLabel } from '../../lib/figures/credits.ts';
@@ -21,12 +22,14 @@ type Builder = (props: ComponentProps, children: ElementContent[], context: Buil
 
 const correction: Builder = (props, children) => {
   const day = props.date!;
+  // The kind comes from the log entry (added by remark-corrections), never from the editor.
+  const { done } = CORRECTION_KIND_LABELS[(props.kind ?? 'correction') as CorrectionKind];
   return h('ins.correction', { id: props.id, dateTime: day }, [
     ...children,
     h(
       'a.correction-flag',
       { href: `#${correctionLogAnchor(day)}` },
-      `corrected ${formatShortDate(new Date(`${day}T00:00:00Z`))}`,
+      `${done} ${formatShortDate(new Date(`${day}T00:00:00Z`))}`,
     ),
   ]);
 };

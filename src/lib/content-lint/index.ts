@@ -10,6 +10,7 @@ import { newsletterIssueSchema } from '../../schemas/newsletter-issue.ts';
 import { PERSON_ID_PATTERN, personSchema } from '../../schemas/person.ts';
 import { listArticles, listNewsletter, listPeople } from '../content-files.ts';
 import type { Root as MdastRoot } from 'mdast';
+import { missingArchiveMessage } from '../references.ts';
 import { checkBody } from './body.ts';
 import { articleFolderOf, checkImages, type ImageReference } from '../figures/image-rules.ts';
 import { readContentFile, type ContentFile } from './content-file.ts';
@@ -95,6 +96,19 @@ function lintArticleRules(
         `"${source.id}" is never cited. Cite it as [@${source.id}] where the text relies on it, or remove it.`,
       );
     }
+  });
+
+  article.sources.forEach((source, index) => {
+    const message = missingArchiveMessage(source);
+    if (!message) return;
+    const line = content.lineOf(['sources', index, 'url']);
+    problems.push({
+      severity: 'warning',
+      file,
+      ...(line ? { line } : {}),
+      field: `sources[${index}].archived`,
+      message,
+    });
   });
 
   const loggedDays = new Set(article.corrections.map((c) => isoDay(c.date)));

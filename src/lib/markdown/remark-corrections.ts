@@ -26,12 +26,14 @@ export function correctionDateOf(node: MdxJsxFlowElement | MdxJsxTextElement): s
   return undefined;
 }
 
-function loggedDays(frontmatter: Record<string, unknown>): Set<string> {
+/** Each logged day with its kind (correction, clarification, update), for the inline flag. */
+function loggedDays(frontmatter: Record<string, unknown>): Map<string, string> {
   const log = Array.isArray(frontmatter.corrections) ? frontmatter.corrections : [];
-  return new Set(
-    log.map((entry: { date?: unknown }) =>
+  return new Map(
+    log.map((entry: { date?: unknown; kind?: unknown }) => [
       entry.date instanceof Date ? entry.date.toISOString().slice(0, 10) : String(entry.date),
-    ),
+      typeof entry.kind === 'string' ? entry.kind : 'correction',
+    ]),
   );
 }
 
@@ -56,7 +58,10 @@ export default function remarkCorrections() {
       }
       const occurrence = (occurrences.get(day) ?? 0) + 1;
       occurrences.set(day, occurrence);
-      node.attributes.push({ type: 'mdxJsxAttribute', name: 'id', value: correctionAnchor(day, occurrence) });
+      node.attributes.push(
+        { type: 'mdxJsxAttribute', name: 'id', value: correctionAnchor(day, occurrence) },
+        { type: 'mdxJsxAttribute', name: 'kind', value: days.get(day)! },
+      );
     });
   };
 }
