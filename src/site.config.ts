@@ -56,6 +56,21 @@ const siteConfigSchema = z.object({
   timeZone: z.string().min(1),
   founded: z.iso.date(),
   email: z.email(),
+  /** Where readers' error reports go by email (the mailto: alternative to a GitHub issue). */
+  correctionsEmail: z.email(),
+  /**
+   * The site's public GitHub repository: error reports open issues here, history pages link
+   * to its commits, and each article links to its source file.
+   */
+  repository: z.object({
+    url: z
+      .url({ protocol: /^https$/, error: 'must be https://github.com/<owner>/<name>' })
+      .refine((url) => /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+$/.test(url), {
+        error: 'must be https://github.com/<owner>/<name>, without a trailing slash',
+      }),
+    /** The default branch: what "the published version" means. */
+    branch: z.string().min(1),
+  }),
   beats: z.array(beatSchema).length(BEAT_IDS.length),
   /** Listings show this many entries per page. */
   pageSize: z.int().positive(),
@@ -104,6 +119,8 @@ export const site: SiteConfig = siteConfigSchema.parse({
   timeZone: 'UTC',
   founded: '2023-05-01',
   email: 'editors@mlsystemsreview.com',
+  correctionsEmail: 'editors@mlsystemsreview.com',
+  repository: { url: 'https://github.com/mlsystemsreview/mlsr', branch: 'main' },
   pageSize: 10,
   feedSize: 30,
   newsletter: {

@@ -22,6 +22,7 @@ import { analyseArticle, type AnalysedArticle } from './article-analysis.ts';
 import type { ArticleTask } from './article-worker.ts';
 import { listArticles, listPeople, orThrow, type ArticleFile } from './content-files.ts';
 import { errorsIn, formatProblem } from './content-lint/index.ts';
+import { reportLinkSettings } from './report-error.ts';
 
 /**
  * Old-generation heap per worker. Uncapped, V8 sizes it from the machine's memory and each
@@ -47,6 +48,8 @@ const PIPELINE_SOURCES = [
   'src/lib/article-analysis.ts',
   'src/lib/citations.ts',
   'src/lib/corrections.ts',
+  'src/lib/references.ts',
+  'src/lib/report-error.ts',
   'package-lock.json',
 ];
 
@@ -64,7 +67,10 @@ export async function pipelineFingerprint(projectDir: string): Promise<string> {
   // An empty key would never change, and every article would be reused forever.
   if (files.length === 0) throw new Error(`${projectDir}: none of the pipeline's sources is there.`);
   const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
-  return files.map((file, i) => `${relative(projectDir, file)}\n${texts[i]}`).join('\n');
+  // The section report links carry the site's URL, repository and address (env-dependent).
+  return [...files.map((file, i) => `${relative(projectDir, file)}\n${texts[i]}`), reportLinkSettings()].join(
+    '\n',
+  );
 }
 
 /**

@@ -2,7 +2,7 @@
  * RSS feeds (built by @astrojs/rss in src/pages/**\/feed.xml.ts): the items of each feed and
  * the HTML they carry. Article and newsletter HTML is the body the content layer already
  * rendered (entry.rendered.html), made self-contained for feed readers: every link and image
- * URL absolute, the page-only chrome (heading anchors, KaTeX's visual duplicate of the
+ * URL absolute, the page-only chrome (heading anchors, section report links, KaTeX's visual duplicate of the
  * MathML) removed.
  */
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
@@ -70,7 +70,11 @@ function resolve(value: string, base: string): string {
 export function feedHtml(html: string, pageUrl: string): string {
   const tree = fromHtml(html, { fragment: true });
   visit(tree, 'element', (node: Element, index, parent) => {
-    if (parent && index !== undefined && (hasClass(node, 'heading-anchor') || hasClass(node, 'katex-html'))) {
+    if (
+      parent &&
+      index !== undefined &&
+      (hasClass(node, 'heading-anchor') || hasClass(node, 'katex-html') || hasClass(node, 'section-report'))
+    ) {
       parent.children.splice(index, 1);
       return [SKIP, index];
     }

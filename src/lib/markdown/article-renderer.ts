@@ -30,6 +30,7 @@ import { rehypePlugins, remarkPlugins, shikiConfig } from './pipeline.ts';
 import type { ImageFileData } from './rehype-article-images.ts';
 import rehypeMathErrors from './rehype-math-errors.ts';
 import remarkTypography from './remark-typography.ts';
+import rehypeReportLinks from './rehype-report-links.ts';
 
 export interface RenderedArticle {
   html: string;
@@ -105,6 +106,7 @@ export function createArticleProcessor({ mdx, leaveOut = {} }: ArticleProcessorO
   processor
     .use(kept(rehypePlugins as PluggableList, leaveOut))
     .use(rehypeHeadingIds)
+    .use(rehypeReportLinks)
     .use(rehypeStringify);
   return processor as unknown as Processor;
 }
