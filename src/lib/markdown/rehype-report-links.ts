@@ -36,7 +36,7 @@ export function sectionReportLine(articleTitle: string, articleUrl: string, head
   return h('p.section-report', { dataPagefindIgnore: '' }, [
     h('a', { href: links.issue, ariaLabel: `Report an error in “${section}” on GitHub` }, 'Report an error'),
     ' or ',
-    h('a', { href: links.email, ariaLabel: `Report an error in “${section}” by email` }, 'email the editors'),
+    h('a', { href: links.email, ariaLabel: `email the editors about an error in “${section}”` }, 'email the editors'),
   ]);
 }
 
