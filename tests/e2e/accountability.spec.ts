@@ -9,23 +9,30 @@ test.describe('report an error', () => {
   test('every section heading of every article is followed by a pre-filled report link', async ({ page }) => {
     for (const url of articleUrls()) {
       await page.goto(url);
-      const headings = page.locator('.prose > h2, .prose > h3');
-      const count = await headings.count();
-      for (let i = 0; i < count; i++) {
-        const heading = headings.nth(i);
-        const id = await heading.getAttribute('id');
-        const section = (await heading.evaluate((h) => h.firstChild?.textContent ?? '')).trim();
-        const report = heading.locator('xpath=following-sibling::*[1]');
-        await expect(report, `${url}#${id}`).toHaveClass('section-report');
-        const issue = new URL((await report.locator('a').first().getAttribute('href'))!);
-        expect(issue.pathname).toMatch(/^\/[\w.-]+\/[\w.-]+\/issues\/new$/);
+      // One round trip per article: what each heading is followed by.
+      const sections = await page.locator('.prose').evaluate((prose) =>
+        [...prose.querySelectorAll(':scope > h2, :scope > h3')].map((h) => {
+          const next = h.nextElementSibling;
+          const links = next ? [...next.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '') : [];
+          return {
+            id: h.id,
+            text: h.firstChild?.textContent?.trim() ?? '',
+            className: next?.className,
+            links,
+          };
+        }),
+      );
+      for (const section of sections) {
+        const where = `${url}#${section.id}`;
+        expect(section.className, where).toBe('section-report');
+        const issue = new URL(section.links[0]!);
+        expect(issue.pathname, where).toMatch(/^\/[\w.-]+\/[\w.-]+\/issues\/new$/);
         expect(issue.searchParams.get('template')).toBe('report-an-error.yml');
         const article = new URL(issue.searchParams.get('article')!);
-        expect(`${article.pathname}${article.hash}`).toBe(`${url}#${id}`);
-        expect(issue.searchParams.get('section')).toBe(section);
-        const email = (await report.locator('a').nth(1).getAttribute('href'))!;
-        expect(email).toMatch(/^mailto:[^?]+\?subject=/);
-        expect(decodeURIComponent(email)).toContain(`Section: ${section}`);
+        expect(`${article.pathname}${article.hash}`).toBe(where);
+        expect(issue.searchParams.get('section')).toBe(section.text);
+        expect(section.links[1], where).toMatch(/^mailto:[^?]+\?subject=/);
+        expect(decodeURIComponent(section.links[1]!)).toContain(`Section: ${section.text}`);
       }
     }
   });
