@@ -70,6 +70,16 @@ export function articleIdOf(relativePath: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The article a file is, from any path that runs through its content root's `articles/`
+ * folder (absolute, or relative to the repository): what is after the last `/articles/`.
+ */
+export function articleIdOfPath(path: string): string | undefined {
+  const posixPath = `/${posix(path)}`;
+  const at = posixPath.lastIndexOf('/articles/');
+  return at === -1 ? undefined : articleIdOf(posixPath.slice(at + '/articles/'.length));
+}
+
 async function exists(dir: string): Promise<boolean> {
   try {
     await readdir(dir);

@@ -7,7 +7,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
 import type { VFile } from 'vfile';
-import { articleIdOf } from '../content-root.ts';
+import { articleIdOfPath } from '../content-files.ts';
 import { reportLinks } from '../report-error.ts';
 import { absoluteUrl, urls } from '../urls.ts';
 import { astroData } from './vfile-astro.ts';
@@ -36,7 +36,11 @@ export function sectionReportLine(articleTitle: string, articleUrl: string, head
   return h('p.section-report', { dataPagefindIgnore: '' }, [
     h('a', { href: links.issue, ariaLabel: `Report an error in “${section}” on GitHub` }, 'Report an error'),
     ' or ',
-    h('a', { href: links.email, ariaLabel: `email the editors about an error in “${section}”` }, 'email the editors'),
+    h(
+      'a',
+      { href: links.email, ariaLabel: `email the editors about an error in “${section}”` },
+      'email the editors',
+    ),
   ]);
 }
 
@@ -44,7 +48,12 @@ export default function rehypeReportLinks() {
   return (tree: Root, file: VFile) => {
     const title = astroData(file).frontmatter.title;
     if (typeof title !== 'string' || !file.path) return;
-    const articleUrl = absoluteUrl(urls.article(articleIdOf(file.path)));
+    const slug = articleIdOfPath(file.path);
+    if (!slug)
+      throw new Error(
+        `${file.path}: not an article file (expected articles/<slug>.mdx or articles/<slug>/index.mdx)`,
+      );
+    const articleUrl = absoluteUrl(urls.article(slug));
     // Top-level headings only: a heading inside an aside or a table is not a section.
     tree.children = tree.children.flatMap((node) =>
       node.type === 'element' && SECTION_HEADINGS.has(node.tagName)
