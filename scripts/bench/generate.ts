@@ -21,6 +21,7 @@
  * matching the log on ~10 %, <Methodology> on benchmark pieces, KaTeX-valid math, no braces or
  * "<" in prose, fenced code with a language, a GFM table and internal links.
  */
+import { generateHistory } from './history.ts';
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +51,8 @@ export interface GenerateResult {
   md: number;
   withMath: number;
   withCorrections: number;
+  /** Articles with an earlier published version in the fixture's git history. */
+  revised: number;
   benchmarks: number;
   newsletterIssues: number;
   words: number;
@@ -955,8 +958,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   for (let n = 1; n <= issues; n++)
     await writeFile(join(out, 'newsletter', `${n}.md`), newsletterIssue(seed, n, planned));
 
+  // History pages read the repository: give the fixtures one (after the marker check above).
+  const history = await generateHistory(out);
+
   const result: GenerateResult = {
     out,
+    revised: history.revised,
     articles: planned.length,
     mdx: planned.filter((a) => a.ext === 'mdx').length,
     md: planned.filter((a) => a.ext === 'md').length,

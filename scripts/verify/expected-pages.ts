@@ -94,6 +94,8 @@ function listing(
 /** Dynamic routes, keyed by their path under src/pages. */
 export const RULES: Record<string, Rule> = {
   'articles/[slug].astro': (m) => m.articles.map((a) => ({ url: urls.article(a.slug), because: a.file })),
+  'articles/[slug]/history.astro': (m) =>
+    m.articles.map((a) => ({ url: urls.articleHistory(a.slug), because: a.file })),
   'articles/[...page].astro': (m) =>
     listing(m.articles.length, m.pageSize, urls.articles, `${m.articles.length} public articles`),
   'beats/[beat]/[...page].astro': (m) =>

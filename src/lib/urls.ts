@@ -9,6 +9,8 @@ export const urls = {
   home: () => '/',
   articles: (page = 1) => paged('/articles/', page),
   article: (slug: string) => `/articles/${slug}/`,
+  /** Every published revision of an article, with what changed. */
+  articleHistory: (slug: string) => `/articles/${slug}/history/`,
   beat: (beat: BeatId, page = 1) => paged(`/beats/${beat}/`, page),
   tag: (tag: string, page = 1) => paged(`/tags/${tag}/`, page),
   archive: () => '/archive/',
@@ -32,6 +34,15 @@ export const urls = {
   newsletterFeed: () => '/newsletter/feed.xml',
   articleBibtex: (slug: string) => `/articles/${slug}.bib`,
   sitemap: () => '/sitemap-index.xml',
+};
+
+/** Pages on the site's public repository (site.repository). */
+export const repositoryUrls = {
+  /** A file as it is on the default branch. */
+  file: (path: string) => `${site.repository.url}/blob/${site.repository.branch}/${path}`,
+  /** GitHub's own list of the commits that touched a file (what a shallow build can offer). */
+  fileCommits: (path: string) => `${site.repository.url}/commits/${site.repository.branch}/${path}`,
+  commit: (sha: string) => `${site.repository.url}/commit/${sha}`,
 };
 
 /** Absolute URL on the configured origin, for feeds, canonical links and JSON-LD. */

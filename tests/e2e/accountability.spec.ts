@@ -59,3 +59,32 @@ test.describe('sources as references', () => {
     );
   });
 });
+
+test.describe('revision history', () => {
+  test('each article links to its history and source file; the history lists revisions, no script', async ({
+    page,
+  }) => {
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    await page.goto(articleWith(/correction-log/));
+    const record = page.locator('.article-record');
+    await expect(record.getByRole('link', { name: 'its source file' })).toHaveAttribute(
+      'href',
+      /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/blob\/main\/content\/articles\//,
+    );
+    // Every logged correction either links to the revision that made it or says it is older.
+    for (const entry of await page.locator('.correction-log li').all()) {
+      const text = await entry.textContent();
+      const link = entry.getByRole('link', { name: 'the change that made it' });
+      if ((await link.count()) === 0) expect(text).toContain('predates the history');
+      else await expect(link).toHaveAttribute('href', /\/history\/#rev-[0-9a-f]{7}$/);
+    }
+    await record.getByRole('link', { name: 'Every revision of this article' }).click();
+    await expect(page.locator('h1')).toHaveText(/^History of “/);
+    await expect(page.locator('.revision-list > li').first()).toBeVisible();
+    await expect(page.locator('.revision-list > li').last()).toContainText('First published version');
+    expect(scripts).toEqual([]);
+  });
+});
