@@ -20,6 +20,7 @@ import { site } from '../src/site.config.ts';
 import { checkBudgets } from './verify/budgets.ts';
 import { display } from './verify/dist.ts';
 import { checkEmail } from './verify/email.ts';
+import { sourceUses } from './verify/source-links.ts';
 import { checkExternalLinks } from './verify/external-links.ts';
 import { checkFeeds } from './verify/feeds.ts';
 import { checkHeaders } from './verify/headers.ts';
@@ -90,11 +91,12 @@ const CHECKS: Check[] = [
   {
     id: 'external-links',
     title: `External links (${external === 'strict' ? 'failures fail' : 'report only'})`,
-    run: (dist) =>
+    run: async (dist) =>
       checkExternalLinks(dist, {
         siteUrl,
         mode: external,
         cacheFile: join(import.meta.dirname, 'verify', 'external-links.json'),
+        sources: await sourceUses(contentRoot),
       }),
   },
 ];

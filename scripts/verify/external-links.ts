@@ -10,6 +10,7 @@
  * fail and the cache is rewritten). With no network at all the check says "skipped: offline"
  * and passes in both modes.
  */
+import { deadSourceReport, type SourceUse } from './source-links.ts';
 import { lookup } from 'node:dns/promises';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { display, elements, htmlPages } from './dist.ts';
@@ -39,6 +40,11 @@ export interface ExternalLinkOptions {
   fetch?: typeof fetch;
   /** Whether the network is reachable; default: DNS answers for any of a few of the hosts. */
   isOnline?: (hosts: string[]) => Promise<boolean>;
+  /**
+   * Article sources by URL: a dead source is reported against the article and its line, with
+   * the archived copy to propose (see source-links.ts).
+   */
+  sources?: Map<string, SourceUse[]>;
   now?: Date;
 }
 
@@ -189,6 +195,17 @@ export async function checkExternalLinks(
   for (const [url, pages] of urls) {
     const { status } = cache.links[url]!;
     if (isOk(status)) continue;
+    const statusText = typeof status === 'number' ? `HTTP ${status}` : status;
+    const uses = options.sources?.get(url) ?? [];
+    for (const use of uses) {
+      findings.push({
+        severity: mode === 'strict' ? 'error' : 'warning',
+        file: use.file,
+        ...(use.line ? { line: use.line } : {}),
+        ...deadSourceReport(url, statusText, use),
+      });
+    }
+    if (uses.length > 0) continue;
     findings.push({
       severity: mode === 'strict' ? 'error' : 'warning',
       file: display(pages[0]!),

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { checkExternalLinks, checkUrl, collectExternalUrls } from '../../../scripts/verify/external-links.ts';
+import { sourceUses } from '../../../scripts/verify/source-links.ts';
+import { VALID_FIXTURE } from '../helpers/content-tree.ts';
 import { makeDir, makeDist, page, SITE_URL } from './helpers.ts';
 
 const dist = () =>
@@ -60,6 +64,40 @@ describe('external links', () => {
     const cache = JSON.parse(readFileSync(cacheFile, 'utf8'));
     expect(cache.links['https://gone.example/paper.pdf']).toEqual({ status: 404, checked: '2026-11-01' });
     expect(cache.links['https://ok.example/']).toEqual({ status: 200, checked: '2026-11-01' });
+  });
+
+  it('reports a dead source against its article and line, proposing the archived copy when there is one', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'mlsr-rot-'));
+    cpSync(VALID_FIXTURE, join(root, 'content'), { recursive: true });
+    const article = join(root, 'content/articles/feature-store-latency.mdx');
+    // The paper's page is the one that died; the talk has no archived copy in this variant.
+    writeFileSync(
+      article,
+      readFileSync(article, 'utf8')
+        .replace('https://example.com/papers/online-feature-store\n', 'https://gone.example/paper.pdf\n')
+        .replace('/https://example.com/papers/online-feature-store', '/https://gone.example/paper.pdf'),
+    );
+    const sources = await sourceUses(join(root, 'content'), root);
+    const result = await checkExternalLinks(dist(), {
+      siteUrl: SITE_URL,
+      cacheFile: join(makeDir({}), 'cache.json'),
+      mode: 'strict',
+      isOnline: async () => true,
+      fetch: fakeFetch({ 'https://gone.example/paper.pdf': [404, 404] }),
+      sources,
+    });
+    const text = readFileSync(article, 'utf8');
+    expect(result.findings).toEqual([
+      {
+        severity: 'error',
+        file: 'content/articles/feature-store-latency.mdx',
+        line: text.split('\n').findIndex((l) => l.includes('url: https://gone.example/paper.pdf')) + 1,
+        problem: 'source "store-paper" is dead: https://gone.example/paper.pdf answers HTTP 404',
+        fix: expect.stringContaining(
+          'set url to https://web.archive.org/web/20250301120000/https://gone.example/paper.pdf',
+        ),
+      },
+    ]);
   });
 
   it('does not re-check a link that answered recently', async () => {
