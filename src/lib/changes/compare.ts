@@ -209,7 +209,11 @@ export interface ArticleComparison {
   exempt?: ExemptReason;
   changes: FactChange[];
   newCorrections: string[];
-  /** Changed facts with no new corrections entry to account for them: what check:changes refuses. */
+  /**
+   * Facts changed or removed with no new corrections entry to account for them: what
+   * check:changes refuses. A fact only added (a new sentence with a number) changes nothing a
+   * reader already read; it is a substantive edit for review, not a correction.
+   */
   unaccounted: FactChange[];
 }
 
@@ -231,7 +235,9 @@ export function compareArticle(
     (a, b) => a.line - b.line,
   );
   const newCorrections = newCorrectionDays(old, now);
-  return { path, changes, newCorrections, unaccounted: newCorrections.length > 0 ? [] : changes };
+  const unaccounted =
+    newCorrections.length > 0 ? [] : changes.filter((change) => change.before !== undefined);
+  return { path, changes, newCorrections, unaccounted };
 }
 
 /** What a typo-level edit may touch: at most this many words per place, and in all. */

@@ -108,6 +108,14 @@ describe('compareArticle', () => {
     expect(compareArticle(article(BODY), article(edited), PATH).unaccounted).toEqual([]);
   });
 
+  it('lets a fact that is only added through (an addition, not a correction)', () => {
+    const added = `${BODY}\nBy the close, Knight had lost about 10 percent of its market value.\n`;
+    const result = compareArticle(article(BODY), article(added), PATH);
+    expect(result.changes.map((c) => [c.before, c.after])).toEqual([[undefined, '10 percent']]);
+    expect(result.unaccounted).toEqual([]);
+    expect(classifyArticleChange(article(BODY), article(added), PATH)).toBe('substantive');
+  });
+
   it('exempts new articles and drafts', () => {
     expect(compareArticle(undefined, article(BODY), PATH).exempt).toBe('new article');
     const draft = article(BODY, 'draft: true\n');
