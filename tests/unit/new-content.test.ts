@@ -240,7 +240,7 @@ describe('npm run new -- correction', () => {
     ]);
     expect(result.stdout).toContain(`<Correction date="${today()}">the corrected words</Correction>`);
     expect(await errors(tree)).toEqual([
-      `content/articles/feature-store-latency.mdx:26 corrections[1]: ${today()} has no inline mark. Wrap the changed words in <Correction date="${today()}">…</Correction>.`,
+      `content/articles/feature-store-latency.mdx:31 corrections[1]: ${today()} has no inline mark. Wrap the changed words in <Correction date="${today()}">…</Correction>.`,
     ]);
   });
 
