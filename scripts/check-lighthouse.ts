@@ -117,14 +117,14 @@ const gzip = compression() as unknown as (
 ) => void;
 const serve = sirv(distDir, { dev: false, etag: true });
 const notFound = readFileSync(join(distDir, '404.html'));
-const server = createServer((req, res) =>
-  gzip(req, res, () =>
+const server = createServer((req, res) => {
+  gzip(req, res, () => {
     serve(req, res, () => {
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
       res.end(notFound);
-    }),
-  ),
-);
+    });
+  });
+});
 await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -167,7 +167,7 @@ try {
     writeFileSync(join(outDir, `${target.name}.html`), generateReport(medianRun, 'html'));
   }
 } finally {
-  await chrome.kill();
+  chrome.kill();
   server.close();
 }
 

@@ -661,7 +661,7 @@ function planArticle(
       url: r.chance(0.9)
         ? `https://${slugify(org)}.example/${kind}s/${year}/${slugify(r.pick(SYSTEMS))}-${i + 1}`
         : undefined,
-      publisher: r.chance(0.8) ? `${r.pick(PUBLISHERS)}` : undefined,
+      publisher: r.chance(0.8) ? r.pick(PUBLISHERS) : undefined,
       date: r.chance(0.6)
         ? `${year}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`
         : undefined,
@@ -906,8 +906,8 @@ async function prepareOut(out: string): Promise<void> {
   if (resolve(out) === REAL_CONTENT || REAL_CONTENT.startsWith(`${resolve(out)}/`)) {
     throw new Error(`refusing to write fixtures into ${out}: that is (or contains) the real content root`);
   }
-  const existing = await readdir(out).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
+  const existing = await readdir(out).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   });
   if (existing && existing.length > 0 && !existing.includes(MARKER)) {

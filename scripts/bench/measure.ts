@@ -34,6 +34,7 @@ export interface RunOptions {
 export const GNU_TIME = '/usr/bin/time';
 export const hasGnuTime = existsSync(GNU_TIME);
 
+// eslint-disable-next-line no-control-regex -- matching the ESC that starts a terminal colour code is the point
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
 function parseGnuTime(text: string): Pick<Measured, 'userS' | 'sysS' | 'peakRssKiB'> {
@@ -104,7 +105,9 @@ export async function runMeasured(command: string, args: string[], options: RunO
       }, 100);
 
   const exitCode = await new Promise<number>((resolve) => {
-    child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+    child.on('close', (code, signal) => {
+      resolve(code ?? (signal ? 128 : 1));
+    });
   });
   const wallMs = performance.now() - started;
   if (poll) clearInterval(poll);

@@ -75,7 +75,7 @@ function absoluteUrls(css: string, sheetUrl: string): string {
 
 /** A space-separated or list-valued hast property (className, rel) as tokens. */
 function tokens(element: Element, name: 'className' | 'rel'): string[] {
-  const value: unknown = element.properties?.[name];
+  const value: unknown = element.properties[name];
   if (Array.isArray(value)) return value.map(String);
   return typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [];
 }
@@ -200,8 +200,8 @@ export function measurePage(dist: string, type: string, pagePath: string): PageW
   visit(tree, 'element', (element: Element) => {
     page.tags.add(element.tagName);
     for (const c of classList(element)) page.classes.add(c);
-    if (typeof element.properties?.id === 'string') page.ids.add(element.properties.id);
-    const props = element.properties ?? {};
+    if (typeof element.properties.id === 'string') page.ids.add(element.properties.id);
+    const props = element.properties;
     if (element.tagName === 'link') {
       const rel = relTokens(element);
       const href = typeof props.href === 'string' ? props.href : undefined;

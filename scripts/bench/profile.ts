@@ -50,7 +50,7 @@ export function packageOf(url: string, functionName: string): string {
     const parts = src[1]!.split('/');
     return `src/${parts.length > 2 ? `${parts.slice(0, 2).join('/')}/` : parts.join('/')}`;
   }
-  if (/\/dist\/.*(chunks|\.prerender|pages)/.test(url) || /\.prerender/.test(url))
+  if (/\/dist\/.*(chunks|\.prerender|pages)/.test(url) || url.includes('.prerender'))
     return 'built bundle (page rendering)';
   return url
     .replace(/^file:\/\//, '')

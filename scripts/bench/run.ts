@@ -143,7 +143,7 @@ function phasesFrom(lines: Measured['lines'], wallMs: number): Phases {
   const bundleEnd = [...lines]
     .reverse()
     .find(
-      (l) => /\[vite\] ✓ built in/.test(l.text) && (renderStart === undefined || l.ms <= renderStart),
+      (l) => l.text.includes('[vite] ✓ built in') && (renderStart === undefined || l.ms <= renderStart),
     )?.ms;
   const renderEnd = renderStart !== undefined ? at(/✓ Completed in/, renderStart) : undefined;
   const span = (a?: number, b?: number) =>

@@ -100,7 +100,7 @@ export function summarizePage(
   const warnings = new Set<string>();
   for (const lhr of lhrs) {
     if (lhr.runtimeError) warnings.add(`runtime error ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
-    for (const warning of lhr.runWarnings) warnings.add(String(warning));
+    for (const warning of lhr.runWarnings) warnings.add(warning);
   }
   return { name, path, categories, skipped, warnings: [...warnings] };
 }

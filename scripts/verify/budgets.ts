@@ -65,7 +65,7 @@ export function isArticleUrl(url: string): boolean {
 
 function relList(el: Element): string[] {
   const rel = el.properties.rel;
-  return (Array.isArray(rel) ? rel : [rel]).filter((r) => r != null).map((r) => String(r).toLowerCase());
+  return (Array.isArray(rel) ? rel : [rel]).filter((r) => r != null).map((r) => r.toLowerCase());
 }
 
 interface FontFace {
@@ -160,13 +160,11 @@ function checkPage(distDir: string, page: HtmlPage, findings: Finding[]): PageWe
     if (classesOf(el).includes('katex')) hasMath = true;
 
     if (el.tagName === 'script') {
-      const type = String(el.properties.type ?? '')
-        .toLowerCase()
-        .trim();
+      const type = (el.properties.type ?? '').toLowerCase().trim();
       if (el.properties.src !== undefined) {
         push(
           el,
-          `downloads JavaScript on load: <script src="${String(el.properties.src)}">`,
+          `downloads JavaScript on load: <script src="${el.properties.src}">`,
           'Pages ship no JavaScript until the reader opens search. Load code on demand from the search bootstrap (src/components/search/bootstrap.ts), or drop the script.',
         );
       } else if (EXECUTABLE_SCRIPT_TYPES.has(type)) {
@@ -176,8 +174,8 @@ function checkPage(distDir: string, page: HtmlPage, findings: Finding[]): PageWe
 
     if (el.tagName === 'link') {
       const rel = relList(el);
-      const href = String(el.properties.href ?? '');
-      const as = String(el.properties.as ?? '').toLowerCase();
+      const href = el.properties.href ?? '';
+      const as = (el.properties.as ?? '').toLowerCase();
       if (rel.includes('modulepreload') || (rel.includes('preload') && as === 'script')) {
         push(
           el,
@@ -187,7 +185,7 @@ function checkPage(distDir: string, page: HtmlPage, findings: Finding[]): PageWe
       }
       if (rel.includes('preload') && as === 'font') {
         fontPreloads++;
-        if (/KaTeX_/.test(href)) katexFontPreloads.push(el);
+        if (href.includes('KaTeX_')) katexFontPreloads.push(el);
       }
       if (rel.includes('stylesheet')) {
         const path = resolveHref(href, url);
@@ -199,7 +197,7 @@ function checkPage(distDir: string, page: HtmlPage, findings: Finding[]): PageWe
     if (el.tagName === 'style') linked.push({ el, sheet: sheetOf(file, toString(el), 0, true) });
 
     if (el.tagName === 'img') {
-      const src = String(el.properties.src ?? '');
+      const src = el.properties.src ?? '';
       const missing = (['width', 'height'] as const).filter((attr) => !(Number(el.properties[attr]) > 0));
       if (missing.length > 0) {
         push(

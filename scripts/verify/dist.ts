@@ -92,7 +92,7 @@ export function* elements(node: Root | Element): Generator<Element> {
       yield* elements(child);
     }
     // <template> content lives in a separate fragment in hast.
-    if (child.type === 'element' && child.content) yield* elements(child.content as unknown as Root);
+    if (child.type === 'element' && child.content) yield* elements(child.content);
   }
 }
 
@@ -110,8 +110,8 @@ export function isNoindex(tree: Root): boolean {
   for (const el of elements(tree)) {
     if (
       el.tagName === 'meta' &&
-      String(el.properties.name ?? '').toLowerCase() === 'robots' &&
-      /noindex/i.test(String(el.properties.content ?? ''))
+      (el.properties.name ?? '').toLowerCase() === 'robots' &&
+      /noindex/i.test(el.properties.content ?? '')
     )
       return true;
   }

@@ -89,14 +89,16 @@ function writeCache(file: string, cache: LinkCache): void {
 
 async function dnsAnswers(hosts: string[]): Promise<boolean> {
   if (process.env.MLSR_OFFLINE === '1') return false;
-  const probes = hosts
-    .slice(0, 3)
-    .map((host) =>
-      Promise.race([
-        lookup(host).then(() => true),
-        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3000).unref()),
-      ]).catch(() => false),
-    );
+  const probes = hosts.slice(0, 3).map((host) =>
+    Promise.race([
+      lookup(host).then(() => true),
+      new Promise<boolean>((resolve) =>
+        setTimeout(() => {
+          resolve(false);
+        }, 3000).unref(),
+      ),
+    ]).catch(() => false),
+  );
   return (await Promise.all(probes)).some(Boolean);
 }
 

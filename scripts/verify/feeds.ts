@@ -53,13 +53,9 @@ function linkedFeeds(distDir: string, origin: string): LinkedFeed[] {
     const head = headOf(tree);
     for (const el of head ? elements(head) : []) {
       const rel = (Array.isArray(el.properties.rel) ? el.properties.rel : [el.properties.rel]).map(String);
-      if (
-        el.tagName !== 'link' ||
-        !rel.includes('alternate') ||
-        !FEED_TYPES.test(String(el.properties.type ?? ''))
-      )
+      if (el.tagName !== 'link' || !rel.includes('alternate') || !FEED_TYPES.test(el.properties.type ?? ''))
         continue;
-      const url = new URL(String(el.properties.href ?? ''), `${origin}${pageUrl}`);
+      const url = new URL(el.properties.href ?? '', `${origin}${pageUrl}`);
       const key = url.href;
       const feed = feeds.get(key) ?? {
         href: url.origin === origin ? url.pathname : url.href,
@@ -114,7 +110,7 @@ export async function checkFeeds(
     const message = (e as { stderr?: string }).stderr ?? String(e);
     error(
       distDir,
-      `feeds could not be parsed: ${python} ${/No module named/.test(message) ? 'has no feedparser module' : `failed: ${message.slice(0, 200)}`}`,
+      `feeds could not be parsed: ${python} ${message.includes('No module named') ? 'has no feedparser module' : `failed: ${message.slice(0, 200)}`}`,
       'Install it: `sudo apt-get install -y python3-feedparser` (npm run tools does it), or set MLSR_PYTHON to a Python that has feedparser.',
     );
     return { findings, summary: `${candidates.size} feed file(s) not checked` };
@@ -159,7 +155,7 @@ export async function checkFeeds(
       } catch {
         url = undefined;
       }
-      if (!url || url.protocol !== 'https:')
+      if (url?.protocol !== 'https:')
         error(
           feed.file,
           `${name} link is ${entry.link ? `“${entry.link}”` : 'missing'}, not an absolute https URL`,

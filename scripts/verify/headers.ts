@@ -48,7 +48,7 @@ const REQUIRED: { header: string; test: (value: string) => boolean; expected: st
   },
   {
     header: 'permissions-policy',
-    test: (v) => /camera=\(\)/.test(v) && /microphone=\(\)/.test(v) && /geolocation=\(\)/.test(v),
+    test: (v) => v.includes('camera=()') && v.includes('microphone=()') && v.includes('geolocation=()'),
     expected: 'Permissions-Policy denying at least camera, microphone and geolocation',
   },
   {

@@ -26,7 +26,7 @@ export function findKatexErrors(distDir: string): {
       if (classes.includes('katex')) expressions++;
       if (!classes.includes('katex-error')) continue;
       const tex = toString(el).trim();
-      const reason = String(el.properties.title ?? '').trim();
+      const reason = (el.properties.title ?? '').trim();
       findings.push({
         severity: 'error',
         file: display(file),

@@ -29,7 +29,7 @@ export interface CheckResult {
 export interface Check {
   id: string;
   title: string;
-  run(distDir: string): Promise<CheckResult>;
+  run: (distDir: string) => Promise<CheckResult>;
 }
 
 export function errorsOf(result: CheckResult): Finding[] {

@@ -143,7 +143,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
           const { id, file } = article;
           const digest = context.generateDigest(`${pipeline}\n${await articleFingerprint(article)}`);
           const existing = store.get(id);
-          if (existing && existing.digest === digest && existing.filePath === file) {
+          if (existing?.digest === digest && existing.filePath === file) {
             // A skipped entry must re-register its images, or a warm build after a build of
             // another content root ships raw image placeholders (Astro's glob loader does the
             // same; the method is missing from the public store type).
@@ -213,9 +213,9 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
           logger.error(error instanceof Error ? error.message : String(error));
         }
       };
-      watcher.on('change', onChange);
-      watcher.on('add', onChange);
-      watcher.on('unlink', onChange);
+      watcher.on('change', (path) => void onChange(path));
+      watcher.on('add', (path) => void onChange(path));
+      watcher.on('unlink', (path) => void onChange(path));
     },
   };
 }

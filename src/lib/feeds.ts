@@ -6,7 +6,7 @@
  * MathML) removed.
  */
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
-import type { Element, Root } from 'hast';
+import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
@@ -95,9 +95,7 @@ export function feedHtml(html: string, pageUrl: string): string {
     }
     return undefined;
   });
-  return unified()
-    .use(rehypeStringify)
-    .stringify(tree as Root);
+  return unified().use(rehypeStringify).stringify(tree);
 }
 
 /** RSS wants "email (Name)" for authors; the editors' address stands for everyone. */

@@ -18,7 +18,9 @@ import { githubProfileUrl, roleTitle } from './people.ts';
 import { absoluteUrl, urls } from './urls.ts';
 
 export type JsonLdNode = { '@type': string | string[]; '@id'?: string } & Record<string, unknown>;
-type Ref = { '@id': string };
+interface Ref {
+  '@id': string;
+}
 
 export interface JsonLdGraph {
   '@context': 'https://schema.org';
@@ -42,7 +44,8 @@ const UNSAFE_IN_SCRIPT: Record<string, string> = {
  * the same value: the escapes are plain JSON string escapes.
  */
 export function serializeJsonLd(value: unknown): string {
-  const json = JSON.stringify(value);
+  // Typed `string`, but undefined for undefined, functions and symbols.
+  const json = JSON.stringify(value) as string | undefined;
   if (json === undefined) throw new Error('serializeJsonLd: value is not serializable to JSON');
   return json.replace(/[<>&\u2028\u2029]/g, (char) => UNSAFE_IN_SCRIPT[char]!);
 }

@@ -153,7 +153,7 @@ test.describe('feeds', () => {
         expect(entry.id, 'the guid is the permalink').toBe(entry.link);
         expect(ids.has(entry.id!), `duplicate guid ${entry.id}`).toBe(false);
         ids.add(entry.id!);
-        if (entry.content !== undefined && entry.content !== null) {
+        if (entry.content !== undefined) {
           expect(entry.content, `${entry.title}: relative URL in feed content`).not.toMatch(
             /(?:href|src)="(?!https?:|mailto:)/,
           );
@@ -397,7 +397,7 @@ test.describe('the foot of an article', () => {
       block.locator('a[download]').click(),
     ]);
     expect(download.suggestedFilename()).toBe(`${slug}.bib`);
-    const file = await readFile((await download.path())!, 'utf8');
+    const file = await readFile(await download.path(), 'utf8');
     expect(file.trim()).toBe((await bibtex.textContent())!.trim());
     expect(file).toContain(`url     = {${site.url}${path}}`);
   });

@@ -8,6 +8,7 @@
  * - at once on /search/ when the URL already holds a search (`?q=…`), to restore it.
  * It must stay self-contained: it is shipped as source text, not bundled.
  */
+// eslint-disable-next-line @typescript-eslint/no-unused-expressions -- an expression on purpose: the page inlines this text and calls it
 (clientUrl: string) => {
   let loading: Promise<unknown> | undefined;
   const load = () => (loading ??= import(clientUrl));

@@ -42,7 +42,10 @@ export function attachHeaderSearch(form: HTMLFormElement): void {
 
   const run = async (): Promise<void> => {
     const query = input.value;
-    if (!query.trim()) return clear();
+    if (!query.trim()) {
+      clear();
+      return;
+    }
     const id = ++sequence;
     try {
       const pagefind = await loadPagefind();

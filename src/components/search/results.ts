@@ -79,7 +79,9 @@ export function pageResult(data: PagefindResultData, withExcerpt: boolean): HTML
   if (data.meta.reviewer) parts.push(`reviewed by ${data.meta.reviewer}`);
   const when = time(data);
   if (when) parts.push(when);
-  parts.forEach((part, i) => byline.append(...(i > 0 ? [' · ', part] : [part])));
+  parts.forEach((part, i) => {
+    byline.append(...(i > 0 ? [' · ', part] : [part]));
+  });
   if (parts.length > 0) item.append(byline);
   return item;
 }

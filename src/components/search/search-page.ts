@@ -148,7 +148,9 @@ export function attachSearchPage(root: HTMLElement): void {
     void run(debounce);
   };
 
-  input.addEventListener('input', () => update(true));
+  input.addEventListener('input', () => {
+    update(true);
+  });
   form.addEventListener('change', (event) => {
     if (event.target instanceof HTMLSelectElement) update(false);
   });

@@ -62,7 +62,7 @@ const URL_ATTRIBUTES = new Set([
 ]);
 
 /** KaTeX's parser: exported as `__parse` but missing from its type declarations. */
-const parseTex = (katex as unknown as { __parse(tex: string, options: KatexOptions): unknown }).__parse;
+const parseTex = (katex as unknown as { __parse: (tex: string, options: KatexOptions) => unknown }).__parse;
 
 type Report = (
   line: number | undefined,
@@ -82,7 +82,7 @@ function checkRawHtml(html: string, line: number | undefined, report: Report) {
         `raw <${tag}> is not allowed in articles: it can run code or restyle the site. Remove it; use Markdown, a fenced code block, or an allowed component.`,
       );
     }
-    for (const [name, value] of Object.entries(element.properties ?? {})) {
+    for (const [name, value] of Object.entries(element.properties)) {
       if (/^on/i.test(name)) {
         report(
           line,
@@ -165,7 +165,7 @@ export function checkBody(
 
   let tree: MdastRoot;
   try {
-    tree = (isMdx ? mdxParser : mdParser).parse(body) as MdastRoot;
+    tree = (isMdx ? mdxParser : mdParser).parse(body);
   } catch (error) {
     const place = (error as { line?: number }).line;
     const reason = (error as { reason?: string }).reason ?? String(error);

@@ -43,7 +43,7 @@ function yamlLines(source: string, firstLine: number, file: string, problems: Pr
     return undefined;
   };
   // Dates stay strings here (YAML 1.2 core schema); the schemas accept both forms.
-  return { data: doc.errors.length ? undefined : doc.toJS(), lineOf };
+  return { data: doc.errors.length ? undefined : (doc.toJS() as unknown), lineOf };
 }
 
 export async function readContentFile(

@@ -12,7 +12,8 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value instanceof Date ? value.toISOString().slice(0, 10) : value);
+  const text = JSON.stringify(value instanceof Date ? value.toISOString().slice(0, 10) : value) as
+    string | undefined;
   return text && text.length > 60 ? `${text.slice(0, 57)}…` : String(text);
 }
 

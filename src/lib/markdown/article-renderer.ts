@@ -10,7 +10,7 @@
  * `createArticleProcessor` is the only place the article pipeline is put together.
  */
 import { rehypeHeadingIds, rehypeShiki, type MarkdownHeading } from '@astrojs/markdown-remark';
-import type { Element, ElementContent } from 'hast';
+import type { Element } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import type { Handler, State } from 'mdast-util-to-hast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
@@ -52,7 +52,7 @@ function propsOf(node: MdxJsxFlowElement | MdxJsxTextElement): ComponentProps {
 
 /** MDX JSX → hast: allowed components become their HTML; safe HTML elements pass through. */
 const jsxHandler: Handler = (state: State, node: MdxJsxFlowElement | MdxJsxTextElement): Element => {
-  const children = state.all(node) as ElementContent[];
+  const children = state.all(node);
   const name = node.name ?? '';
   if (Object.hasOwn(MDX_COMPONENT_RULES, name)) {
     return componentBuilders[name as MdxComponentName](propsOf(node), children, {

@@ -13,7 +13,7 @@ import type { VFile } from 'vfile';
 import { astroData, displayPath } from './vfile-astro.ts';
 
 function hasClass(node: Element, name: string): boolean {
-  const className = node.properties?.className;
+  const className = node.properties.className;
   return Array.isArray(className) && className.includes(name);
 }
 
@@ -44,7 +44,7 @@ export default function rehypeMathErrors() {
       if (hasClass(node, 'katex')) hasMath = true;
       if (!hasClass(node, 'katex-error')) return;
       // Without a message (another math plugin, a future rehype-katex): the span is the evidence.
-      const title = node.properties?.title;
+      const title = node.properties.title;
       failOnMath(
         file,
         toString(node),

@@ -7,7 +7,7 @@
  * placeholder that rehype-cross-refs resolves to "Figure 2" once everything is numbered.
  */
 import type { Root, PhrasingContent } from 'mdast';
-import { findAndReplace } from 'mdast-util-find-and-replace';
+import { findAndReplace, type RegExpMatchObject } from 'mdast-util-find-and-replace';
 import type { VFile } from 'vfile';
 import { citationAnchor, crossRefGroupProblem, findCitations, sourceAnchor } from '../citations.ts';
 import { isCrossRefId } from '../cross-refs.ts';
@@ -25,15 +25,15 @@ export default function remarkCitations() {
   return (tree: Root, file: VFile) => {
     const frontmatter = astroData(file).frontmatter;
     const sources = Array.isArray(frontmatter.sources) ? (frontmatter.sources as SourceLike[]) : [];
-    const numberOf = new Map(sources.map((source, index) => [String(source.id), index + 1]));
-    const titleOf = new Map(sources.map((source) => [String(source.id), String(source.title ?? '')]));
+    const numberOf = new Map(sources.map((source, index) => [source.id, index + 1]));
+    const titleOf = new Map(sources.map((source) => [source.id, source.title ?? '']));
     const counts: CitationCounts = {};
 
     findAndReplace(
       tree,
       [
         /\[\s*@[^[\]]*\]/g,
-        (raw: string, match) => {
+        (raw: string, match: RegExpMatchObject) => {
           // The text node may span several lines of a paragraph: count to the citation's own.
           const start = match.stack.at(-1)?.position?.start.line;
           const line = start && start + (match.input.slice(0, match.index).match(/\n/g)?.length ?? 0);

@@ -14,7 +14,8 @@ export function astroData(file: VFile): AstroFileData {
 
 /** A path relative to the project, so build errors name the file the editor opened. */
 export function displayPath(file: VFile): string {
-  const path = file.path ?? '(unknown file)';
+  // Typed `string`, but undefined for a VFile made without one.
+  const path = (file.path as string | undefined) ?? '(unknown file)';
   const cwd = process.cwd();
   return path.startsWith(cwd) ? path.slice(cwd.length + 1) : path;
 }

@@ -14,12 +14,13 @@ const dist = () =>
       '<a href="https://ok.example/">ok</a><a href="https://gone.example/paper.pdf#p3">gone</a><a href="https://mlsystemsreview.com/own/">own</a>',
     ),
   });
-const fakeFetch = (statuses: Record<string, number[]>): typeof fetch =>
-  (async (input: string | URL | Request) => {
-    const url = String(input);
-    const next = statuses[url]?.length ? statuses[url]!.shift()! : 200;
+const fakeFetch =
+  (statuses: Record<string, number[]>): typeof fetch =>
+  async (input: string | URL | Request) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const next = statuses[url]?.length ? statuses[url].shift()! : 200;
     return new Response(null, { status: next });
-  }) as typeof fetch;
+  };
 
 describe('external links', () => {
   it('collects external URLs only, without fragments', () => {
@@ -61,7 +62,7 @@ describe('external links', () => {
       fetch: fakeFetch({ 'https://gone.example/paper.pdf': [404, 404] }),
     });
     expect(strict.findings.map((f) => f.severity)).toEqual(['error']);
-    const cache = JSON.parse(readFileSync(cacheFile, 'utf8'));
+    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as { links: Record<string, unknown> };
     expect(cache.links['https://gone.example/paper.pdf']).toEqual({ status: 404, checked: '2026-11-01' });
     expect(cache.links['https://ok.example/']).toEqual({ status: 200, checked: '2026-11-01' });
   });
