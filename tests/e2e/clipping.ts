@@ -29,7 +29,7 @@ export function findClipping(): ClippingProblem[] {
         .join('');
       parts.unshift(`${node.tagName.toLowerCase()}${id}${cls}`);
     }
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 50);
+    const text = el.textContent.replace(/\s+/g, ' ').trim().slice(0, 50);
     return `${parts.join(' > ')}${text ? ` ("${text}")` : ''}`;
   };
   // Hidden on purpose: visually-hidden text, the skip link until focused, closed popovers.

@@ -31,7 +31,9 @@ function cli(dir: string): Promise<{ code: number; stdout: string }> {
       NODE,
       [resolve(PROJECT, 'scripts/lint-workflows.ts'), dir],
       { cwd: dir, env: { ...process.env, GITHUB_ACTIONS: '' } },
-      (error, stdout) => done({ code: error ? Number(error.code) : 0, stdout }),
+      (error, stdout) => {
+        done({ code: error ? Number(error.code) : 0, stdout });
+      },
     );
   });
 }

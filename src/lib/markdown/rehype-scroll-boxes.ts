@@ -18,7 +18,7 @@ const NAME_LIMIT = 80;
 // Shiki hands over its <pre> with raw attribute names (`class`, `tabindex`, `data-language`)
 // instead of hast's property names, so both spellings are read and the raw ones replaced.
 function classesOf(node: Element): string[] {
-  const { className, class: raw } = node.properties ?? {};
+  const { className, class: raw } = node.properties;
   if (Array.isArray(className)) return className.map(String);
   return typeof raw === 'string' ? raw.split(/\s+/).filter(Boolean) : [];
 }
@@ -75,12 +75,12 @@ function figureName(parent: { type: string } | undefined): string {
 }
 
 function codeName(pre: Element): string {
-  const language = pre.properties?.dataLanguage ?? pre.properties?.['data-language'];
+  const language = pre.properties.dataLanguage ?? pre.properties['data-language'];
   return typeof language === 'string' && language && language !== 'plaintext' ? `Code (${language})` : 'Code';
 }
 
 function makeScrollBox(node: Element, kind: string, name: string): void {
-  const properties = (node.properties ??= {});
+  const properties = node.properties;
   properties.className = [...classesOf(node), 'scroll-box', `scroll-box-${kind}`];
   delete properties.class;
   delete properties.tabindex;

@@ -31,5 +31,5 @@ export function placeOf(file: VFile, line: number | undefined): string {
 
 /** The line in the article file of a line of its body. */
 export function fileLineOf(file: VFile, line: number): number {
-  return line + Number((file.data as { bodyLine?: number }).bodyLine ?? 1) - 1;
+  return line + ((file.data as { bodyLine?: number }).bodyLine ?? 1) - 1;
 }
