@@ -73,7 +73,7 @@ test.describe('citation previews', () => {
     const joined = await page.locator('sup.citation').evaluateAll((sups) =>
       sups.every((sup) => {
         const before = sup.previousSibling;
-        return !(before && before.nodeType === Node.TEXT_NODE && /[ \t\n]$/.test(before.textContent ?? ''));
+        return !(before?.nodeType === Node.TEXT_NODE && /[ \t\n]$/.test(before.textContent ?? ''));
       }),
     );
     expect(joined, 'no breakable space before a citation marker').toBe(true);

@@ -27,7 +27,7 @@ interface SourceLike {
 const NBSP = '\u00a0';
 
 function classesOf(node: Element): string[] {
-  const className = node.properties?.className;
+  const className = node.properties.className;
   return Array.isArray(className) ? className.map(String) : [];
 }
 
@@ -41,7 +41,10 @@ function sourcesOf(file: VFile): Map<string, SourceLike> {
   const list = Array.isArray(raw) ? (raw as Record<string, unknown>[]) : [];
   return new Map(
     list.map((source) => {
-      const entry: SourceLike = { id: String(source.id), title: String(source.title ?? '') };
+      const entry: SourceLike = {
+        id: String(source.id),
+        title: typeof source.title === 'string' ? source.title : '',
+      };
       if (typeof source.url === 'string') entry.url = source.url;
       if (typeof source.publisher === 'string') entry.publisher = source.publisher;
       const date = dateOf(source.date);
@@ -89,7 +92,7 @@ export function previewFor(source: SourceLike, id: string): Element {
 
 /** The source id a citation link points at (`#source-<id>`). */
 function sourceIdOf(link: Element): string | undefined {
-  const href = link.properties?.href;
+  const href = link.properties.href;
   return typeof href === 'string' && href.startsWith('#source-') ? href.slice('#source-'.length) : undefined;
 }
 
@@ -109,7 +112,7 @@ export default function rehypeCitationPreviews() {
       node.children = node.children.map((child) => {
         if (child.type !== 'element' || !classesOf(child).includes('citation-link')) return child;
         const source = sources.get(sourceIdOf(child) ?? '');
-        const citationId = child.properties?.id;
+        const citationId = child.properties.id;
         if (!source || typeof citationId !== 'string') return child;
         const previewId = `preview-${citationId}`;
         child.properties.interestfor = previewId;

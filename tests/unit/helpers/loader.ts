@@ -53,8 +53,8 @@ export function loaderRun(projectRoot: string, options: ArticleLoaderOptions): L
         config: { root: pathToFileURL(`${projectRoot}/`) },
         logger: {
           warn: (message: string) => run.warnings.push(message),
-          info: () => {},
-          error: () => {},
+          info: () => undefined,
+          error: () => undefined,
         },
         generateDigest: (value: string) => createHash('sha256').update(value).digest('hex'),
         parseData: async ({ data }: { data: Record<string, unknown> }) => data,
