@@ -67,7 +67,7 @@ export async function readContentModel(
     .map(({ id, file, data }) => ({
       slug: id,
       file,
-      beat: data.beat ?? '',
+      beat: typeof data.beat === 'string' ? data.beat : '',
       tags: Array.isArray(data.tags) ? data.tags.map(String) : [],
     }));
   const people = index.people.map(({ id, file }) => ({ id, file }));
