@@ -66,7 +66,7 @@ const files = orThrow(await listArticles(resolve(root))).map(({ path }) => {
 
 async function time(
   label: string,
-  each: (file: (typeof files)[number]) => Promise<unknown> | unknown,
+  each: (file: (typeof files)[number]) => unknown,
 ): Promise<{ label: string; cpuMsPerArticle: number }> {
   let best = Infinity;
   for (let r = 0; r < repeat; r++) {

@@ -211,7 +211,7 @@ function loadEngines() {
     ]);
     if (!DOMPurify.isSupported) {
       const { window } = parseHTML('<!doctype html><html><body></body></html>');
-      Object.assign(DOMPurify, DOMPurify(window as unknown as Window & typeof globalThis));
+      Object.assign(DOMPurify, DOMPurify(window));
     }
     const [{ default: mermaid }, { renderMermaidSVG }] = await Promise.all([
       import('mermaid'),
@@ -334,7 +334,7 @@ export async function renderDiagram(
     for (const key of ['fill', 'stroke'] as const) {
       const value = element.properties[key];
       // A fixed colour would ignore the dark scheme: hand it to the stylesheet instead.
-      if (typeof value === 'string' && FIXED_COLOUR.test(value)) delete element.properties[key];
+      if (typeof value === 'string' && FIXED_COLOUR.test(value)) element.properties[key] = undefined;
     }
   });
   // Indentation between elements: bytes with no meaning in an SVG drawing.

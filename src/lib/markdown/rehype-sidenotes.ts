@@ -10,7 +10,7 @@ import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 
 function isFootnoteRef(node: ElementContent): node is Element {
-  return node.type === 'element' && node.tagName === 'a' && node.properties?.dataFootnoteRef !== undefined;
+  return node.type === 'element' && node.tagName === 'a' && node.properties.dataFootnoteRef !== undefined;
 }
 
 /** The note's content as phrasing (a <p> becomes a block <span>), with no ids and no back-links. */
@@ -21,7 +21,7 @@ function phrasingCopy(nodes: ElementContent[]): ElementContent[] {
       if (node.type === 'text') out.push({ ...node });
       continue;
     }
-    if (node.properties?.dataFootnoteBackref !== undefined) continue;
+    if (node.properties.dataFootnoteBackref !== undefined) continue;
     const properties = { ...node.properties };
     delete properties.id;
     if (node.tagName === 'a') properties.tabIndex = -1;
@@ -43,13 +43,13 @@ export default function rehypeSidenotes() {
   return (tree: Root) => {
     const notes = new Map<string, Element>();
     visit(tree, 'element', (node) => {
-      if (node.tagName === 'li' && typeof node.properties?.id === 'string')
+      if (node.tagName === 'li' && typeof node.properties.id === 'string')
         notes.set(node.properties.id, node);
     });
     visit(tree, 'element', (sup, index, parent) => {
       if (sup.tagName !== 'sup' || !parent || index === undefined) return undefined;
       const ref = sup.children.find(isFootnoteRef);
-      const href = ref?.properties?.href;
+      const href = ref?.properties.href;
       const note = typeof href === 'string' ? notes.get(href.replace(/^#/, '')) : undefined;
       if (!ref || !note) return undefined;
       const sidenote: Element = {
