@@ -31,6 +31,8 @@ export default defineConfig(
     rules: {
       // Numbers print exactly in templates; `undefined`, `null` and objects do not, and stay errors.
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // An empty string is usually meant to fall back too (an unset CI variable is often '').
+      '@typescript-eslint/prefer-nullish-coalescing': ['error', { ignorePrimitives: { string: true } }],
       // tsconfig has noUncheckedIndexedAccess: a `!` is the visible, greppable "this index exists"
       // (a wrong one throws at once). Banning it pushes code towards casts or `?? ''`, which hide
       // the same mistake as silently wrong output.
@@ -58,6 +60,8 @@ export default defineConfig(
       // vitest's asymmetric matchers (expect.stringMatching, expect.objectContaining) are typed `any`.
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
+      // `const { join } = await import('node:path')` is flagged, though node's functions need no `this`.
+      '@typescript-eslint/unbound-method': 'off',
     },
   },
   {

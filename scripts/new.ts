@@ -46,7 +46,7 @@ const { values, positionals } = parseArgs({
   },
 });
 
-const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !process.env.CI;
+const interactive = process.stdin.isTTY && process.stdout.isTTY && !process.env.CI;
 const root = contentRoot;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -56,7 +56,7 @@ function titleOf(html: string): string | undefined {
   return title;
 }
 
-const files = changedFiles(values.base!);
+const files = changedFiles(values.base);
 // Drafts (by their project-relative file) get no page in production; a broken layout is the
 // build's and the lint's to report, so the summary then just cannot tell drafts apart.
 const drafts = new Set(
@@ -67,17 +67,17 @@ const drafts = new Set(
 const { problems } = await lintContent(contentRoot);
 const markdown = summaryMarkdown({
   files,
-  artifact: values.artifact!,
+  artifact: values.artifact,
   problems,
   page(url) {
-    const html = join(values.dist!, url, 'index.html');
+    const html = join(values.dist, url, 'index.html');
     if (!existsSync(html)) return undefined;
     const title = titleOf(readFileSync(html, 'utf8'));
     return title === undefined ? {} : { title };
   },
   isDraft: (path) => drafts.has(path),
 });
-const notice = existsSync(values.dist!)
+const notice = existsSync(values.dist)
   ? ''
   : `> The build did not complete (no \`${values.dist}/\`), so no page could be checked; the lint findings still apply.\n\n`;
 console.log(notice + markdown);

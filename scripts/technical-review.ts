@@ -45,13 +45,25 @@ async function pullNumber(): Promise<number | undefined> {
     if (!Number.isInteger(n) || n < 1) fail(`--pr must be a pull request number, not "${values.pr}".`);
     return n;
   }
-  const event = env.GITHUB_EVENT_PATH ? JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) : undefined;
-  if (event?.pull_request?.number) return Number(event.pull_request.number);
+  // The parts of GitHub's event payload this reads (pull_request or workflow_run events).
+  interface EventPayload {
+    pull_request?: { number?: number };
+    workflow_run?: {
+      pull_requests?: { number?: number }[];
+      head_repository: { owner: { login: string } };
+      head_branch: string;
+      head_sha: string;
+    };
+  }
+  const event = env.GITHUB_EVENT_PATH
+    ? (JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as EventPayload)
+    : undefined;
+  if (event?.pull_request?.number) return event.pull_request.number;
   const run = event?.workflow_run;
   if (run) {
     // A review on a pull request from a fork carries no pull-request number in workflow_run.
     const known = run.pull_requests?.[0]?.number;
-    if (known) return Number(known);
+    if (known) return known;
     return findPullRequestByHead(api, repo, run.head_repository.owner.login, run.head_branch, run.head_sha);
   }
   fail('give --pr N, or run from a pull_request_target or workflow_run event.');

@@ -64,6 +64,7 @@ export function toFrontmatterJsonSchema(entry: FrontmatterSchema): Record<string
       // field is recognised by the shared input union.
       if (isCalendarDate(zodSchema)) {
         const description = jsonSchema.description;
+        // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- emptying the object in place: others hold references to it
         for (const key of Object.keys(jsonSchema)) delete jsonSchema[key];
         Object.assign(jsonSchema, {
           type: 'string',

@@ -20,7 +20,9 @@ function run(tree: ContentTree, args: string[]): Promise<{ code: number; stdout:
       NODE,
       [SCRIPT, ...args],
       { cwd: tree.root, env: { ...process.env, MLSR_CONTENT_ROOT: tree.content, CI: '' } },
-      (error, stdout, stderr) => done({ code: error ? Number(error.code) : 0, stdout, stderr }),
+      (error, stdout, stderr) => {
+        done({ code: error ? Number(error.code) : 0, stdout, stderr });
+      },
     );
   });
 }
@@ -259,7 +261,7 @@ describe('npm run new -- correction', () => {
     expect(result.stderr).toBe('');
     const text = await tree.read('articles/gpu-inference-benchmark.mdx');
     expect(text).toMatch(
-      /\ncorrections:\n  - date: 2025-06-02\n    summary: "The batch-32 figure is per GPU, not per node."\n---/,
+      /\ncorrections:\n {2}- date: 2025-06-02\n {4}summary: "The batch-32 figure is per GPU, not per node."\n---/,
     );
     expect(await errors(tree)).toEqual([]);
   });

@@ -328,7 +328,9 @@ describe('scripts/technical-review.ts against a replaying API server', () => {
             MLSR_CONTENT_ROOT: 'tests/fixtures/valid',
           },
         },
-        (error, stdout, stderr) => done({ code: error ? Number(error.code) : 0, stdout, stderr }),
+        (error, stdout, stderr) => {
+          done({ code: error ? Number(error.code) : 0, stdout, stderr });
+        },
       ),
     );
     api.close();
@@ -392,7 +394,9 @@ describe('scripts/technical-review.ts against a replaying API server', () => {
             MLSR_CONTENT_ROOT: 'tests/fixtures/valid',
           },
         },
-        (error, _stdout, stderr) => done({ code: error ? Number(error.code) : 0, stderr }),
+        (error, _stdout, stderr) => {
+          done({ code: error ? Number(error.code) : 0, stderr });
+        },
       ),
     );
     api.close();

@@ -36,7 +36,7 @@ export interface ScaffoldIndex {
 
 /** YAML 1.2 keeps dates as text; a YAML 1.1 loader would give a Date. */
 const day = (value: unknown) =>
-  value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? '');
+  value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value : '';
 
 /** Names and roles for the prompts; an unreadable person file is the content lint's to report. */
 function mastheadEntry(id: string, path: string): MastheadEntry {
@@ -47,7 +47,11 @@ function mastheadEntry(id: string, path: string): MastheadEntry {
   } catch {
     // Listed by id only.
   }
-  return { id, name: typeof data?.name === 'string' ? data.name : id, role: String(data?.role ?? '') };
+  return {
+    id,
+    name: typeof data?.name === 'string' ? data.name : id,
+    role: typeof data?.role === 'string' ? data.role : '',
+  };
 }
 
 export async function readScaffoldIndex(root: string): Promise<ScaffoldIndex> {

@@ -38,7 +38,8 @@ export function addCorrection(file: string, text: string, start: CorrectionStart
       `${file}: the frontmatter is not valid YAML; run npm run lint:content and fix it first.`,
     );
   }
-  const published = String(doc.get('published') ?? '');
+  const raw = doc.get('published');
+  const published = typeof raw === 'string' ? raw : '';
   if (published && start.date < published) {
     throw new ScaffoldError(`${file}: ${start.date} is before the article was published (${published}).`);
   }
@@ -59,7 +60,7 @@ export function addCorrection(file: string, text: string, start: CorrectionStart
     const firstItem = log.items[0] as { range?: [number, number, number] };
     const column = counter.linePos(firstItem.range![0]).col - 1;
     const indent = ' '.repeat(Math.max(0, column - 2));
-    const end = log.range[2] ?? log.range[1];
+    const end = log.range[2];
     const before = yamlText.slice(0, end);
     const after = yamlText.slice(end);
     frontmatter = `${before}${before.endsWith('\n') ? '' : '\n'}${entry(indent)}${after.replace(/^\n/, '')}`;
