@@ -93,7 +93,7 @@ function cachingFindings(distDir: string, rules: Map<string, Map<string, string>
         `${path} matches ${matching.length} Cache-Control rules (${matching.map(([p]) => p).join(', ')}); the host would send them joined`,
         'Make the Cache-Control rules in src/lib/http-headers.ts non-overlapping.',
       );
-    } else if (HASHED.test(path) && !/max-age=31536000/.test(values[0] ?? '')) {
+    } else if (HASHED.test(path) && !(values[0] ?? '').includes('max-age=31536000')) {
       problem(
         `${path.replace(/^(\/[^/]+\/).*/, '$1')}* (content-hashed files) is not cached as immutable for a year`,
         "Keep the HASHED_PATHS rule ('public, max-age=31536000, immutable') in src/lib/http-headers.ts.",
@@ -118,7 +118,7 @@ function pageFormAction(distDir: string): string | undefined {
       el.tagName === 'meta' &&
       String(el.properties.httpEquiv ?? '').toLowerCase() === 'content-security-policy'
     )
-      return parseCsp(String(el.properties.content ?? ''))
+      return parseCsp(el.properties.content ?? '')
         .get('form-action')
         ?.join(' ');
   }

@@ -177,7 +177,7 @@ export function checkSecurity(distDir: string, { siteUrl, formAction }: Security
         }
       }
       if (el.tagName === 'form') {
-        const action = String(el.properties.action ?? '');
+        const action = el.properties.action ?? '';
         let target: string;
         try {
           target = new URL(action || url, `${origin}${url}`).origin;

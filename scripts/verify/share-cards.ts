@@ -23,7 +23,7 @@ function metaOf(tree: Root): Map<string, string> {
   for (const el of head ? elements(head) : []) {
     if (el.tagName !== 'meta') continue;
     const key = String(el.properties.property ?? el.properties.name ?? '');
-    if (key && !meta.has(key)) meta.set(key, String(el.properties.content ?? ''));
+    if (key && !meta.has(key)) meta.set(key, el.properties.content ?? '');
   }
   return meta;
 }
@@ -45,7 +45,7 @@ export function checkShareCards(distDir: string, { siteUrl }: { siteUrl: string 
       continue;
     }
     const url = URL.canParse(image) ? new URL(image) : undefined;
-    if (!url || url.origin !== origin) {
+    if (url?.origin !== origin) {
       push(
         `og:image "${image}" is not an absolute URL on ${origin}`,
         'Use absoluteUrl() for the share card (src/layouts/Base.astro).',
@@ -84,7 +84,7 @@ export function checkShareCards(distDir: string, { siteUrl }: { siteUrl: string 
       continue;
     }
     const size = pngSize(readFileSync(png));
-    if (!size || size.width !== CARD_SIZE.width || size.height !== CARD_SIZE.height)
+    if (size?.width !== CARD_SIZE.width || size.height !== CARD_SIZE.height)
       findings.push({
         severity: 'error',
         file: display(png),

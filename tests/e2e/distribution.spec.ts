@@ -59,9 +59,11 @@ test.describe('subscribe block', () => {
     const formAction = policy?.split(';').find((d) => d.trim().startsWith('form-action'));
     expect(formAction?.trim()).toBe(`form-action 'self' ${new URL(subscribe!.action).origin}`);
     const blocked = await page.evaluate(async () => {
-      const seen = new Promise<string>((resolve) =>
-        document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective)),
-      );
+      const seen = new Promise<string>((resolve) => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          resolve(e.violatedDirective);
+        });
+      });
       const form = document.createElement('form');
       form.method = 'post';
       form.action = 'https://elsewhere.example.net/collect';

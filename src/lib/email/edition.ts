@@ -5,7 +5,7 @@
  * end). Built from the body the content layer already rendered, so the web page, the feed and
  * the email say the same thing. Nothing here sends mail: see the README's newsletter section.
  */
-import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
@@ -153,7 +153,7 @@ function htmlEdition(issue: EmailIssue, edition: Omit<EmailEdition, 'html' | 'te
 /** Replaces each link by its text and a number, and returns the numbered URLs in order. */
 function numberLinks(nodes: ElementContent[]): { nodes: ElementContent[]; links: string[] } {
   const links: string[] = [];
-  const root: Root = { type: 'root', children: structuredClone(nodes) as RootContent[] };
+  const root: Root = { type: 'root', children: structuredClone(nodes) };
   visit(root, 'element', (node: Element, index, parent) => {
     if (node.tagName !== 'a' || !parent || index === undefined) return;
     const href = typeof node.properties.href === 'string' ? node.properties.href : undefined;

@@ -25,7 +25,12 @@ const FONT_FILES = [
 /** PNG encoder settings: lossless, smallest of the fast settings measured. */
 export const PNG_OPTIONS = { compressionLevel: 9 } as const;
 
-type SatoriFont = { name: string; data: Buffer; weight: 400 | 600 | 700; style: 'normal' };
+interface SatoriFont {
+  name: string;
+  data: Buffer;
+  weight: 400 | 600 | 700;
+  style: 'normal';
+}
 let fonts: SatoriFont[] | undefined;
 
 function loadFonts(): SatoriFont[] {
@@ -64,7 +69,7 @@ export function cardKey(input: CardInput): string {
 
 export async function renderCard(input: CardInput): Promise<Buffer> {
   // satori's types want a React node; the element tree is that shape without React.
-  const svg = await satori(cardElement(input) as unknown as Parameters<typeof satori>[0], {
+  const svg = await satori(cardElement(input), {
     width: CARD_WIDTH,
     height: CARD_HEIGHT,
     fonts: loadFonts(),
