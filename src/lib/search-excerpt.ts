@@ -88,7 +88,7 @@ export function tidyExcerpt(input: ExcerptSegment[], repeated: string[] = []): E
   for (const segment of segments) {
     let text = segment.text.replace(/\s+/g, ' ');
     const previous = tidied.at(-1);
-    if (previous && / $/.test(previous.text) && /^[ ,.;:!?)]/.test(text)) {
+    if (previous && previous.text.endsWith(' ') && /^[ ,.;:!?)]/.test(text)) {
       previous.text = previous.text.replace(/ +$/, '');
       if (text.startsWith(' ')) text = text.replace(/^ +/, ' ');
     }

@@ -12,7 +12,9 @@ const path = 'content/articles/figures/index.mdx';
 const render = (body: string) =>
   renderArticle(body, { path, frontmatter: { sources: [{ id: 'paper', title: 'P' }] } });
 const placeholders = (html: string) =>
-  [...html.matchAll(/__ASTRO_IMAGE_="([^"]+)"/g)].map((m) => JSON.parse(m[1]!.replaceAll('&#x22;', '"')));
+  [...html.matchAll(/__ASTRO_IMAGE_="([^"]+)"/g)].map(
+    (m) => JSON.parse(m[1]!.replaceAll('&#x22;', '"')) as { src: string; format?: string; loading?: string },
+  );
 
 describe('figures', () => {
   it('hand every local image to Astro as AVIF and WebP sources and a fallback img, first eager then lazy', async () => {

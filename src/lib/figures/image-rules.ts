@@ -87,7 +87,7 @@ async function checkFile(
   }
   if (!folder) {
     report(
-      `images live beside their article, in its folder: move this article to content/articles/<slug>/index.${'mdx'} and put "${value}" in that folder.`,
+      `images live beside their article, in its folder: move this article to content/articles/<slug>/index.mdx and put "${value}" in that folder.`,
     );
     return undefined;
   }
@@ -130,7 +130,7 @@ async function checkFile(
   let facts: ImageFacts;
   try {
     const meta = await sharp(path).metadata();
-    facts = { width: meta.width ?? 0, height: meta.height ?? 0 };
+    facts = { width: meta.width, height: meta.height };
   } catch (error) {
     report(
       `"${value}" cannot be read as an image (${error instanceof Error ? error.message : String(error)}). Export it again.`,

@@ -63,7 +63,7 @@ export default function rehypeArticleImages() {
       }
       const dark = typeof img.properties.dataSrcDark === 'string' ? img.properties.dataSrcDark : undefined;
       const wide = img.properties.dataWide !== undefined;
-      const alt = String(img.properties.alt ?? '');
+      const alt = img.properties.alt ?? '';
       const loading = first ? 'eager' : 'lazy';
       first = false;
 
