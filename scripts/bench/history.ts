@@ -34,7 +34,10 @@ function earlierVersion(text: string): string {
 /** Two commits in `out` (a fixture content root): the earlier versions, then today's files. */
 export async function generateHistory(out: string): Promise<{ revised: number }> {
   await rm(join(out, '.git'), { recursive: true, force: true });
-  const files = (await readdir(join(out, 'articles'))).sort();
+  // Single-file and folder articles alike (a folder article's text is its index.md(x)).
+  const files = (await readdir(join(out, 'articles'), { recursive: true }))
+    .filter((name) => /\.mdx?$/.test(name))
+    .sort();
   const finals = new Map<string, string>();
   let revised = 0;
   for (const [index, name] of files.entries()) {
