@@ -4,6 +4,7 @@
  */
 import { errorsIn, lintArticleFile, type Problem } from './content-lint/index.ts';
 import readingTime from 'reading-time';
+import type { ArticleFacts } from '../schemas/article-facts.ts';
 import type { ArticleFile } from './content-files.ts';
 import { renderParsedArticle, type RenderedArticle } from './markdown/article-renderer.ts';
 
@@ -11,8 +12,9 @@ export interface AnalysedArticle {
   problems: Problem[];
   /** Frontmatter as parsed from YAML (validated again by the collection schema). */
   data?: Record<string, unknown>;
-  /** Rendered HTML; its frontmatter also carries `readingMinutes`, so the raw body need not be stored. */
   rendered?: RenderedArticle;
+  /** Reading time and the plugins' facts, computed here so the raw body need not be stored. */
+  facts?: ArticleFacts;
 }
 
 export async function analyseArticle(
@@ -30,8 +32,8 @@ export async function analyseArticle(
       frontmatter: data,
       bodyLine: content.bodyLine,
     });
-    rendered.frontmatter.readingMinutes = Math.max(1, Math.round(readingTime(content.body).minutes));
-    return { problems, data, rendered };
+    const readingMinutes = Math.max(1, Math.round(readingTime(content.body).minutes));
+    return { problems, data, rendered, facts: { ...rendered.facts, readingMinutes } };
   } catch (error) {
     // A render-time check (rehype-math-errors, citations…) that the lint did not catch first.
     const message = error instanceof Error ? error.message : String(error);

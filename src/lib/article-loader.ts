@@ -165,8 +165,8 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         }
         for (const [index, { article, digest }] of pending.entries()) {
           const { id, path, file } = article;
-          const { data, rendered } = results[index]!;
-          if (!data || !rendered) throw new Error(`${file}: the article could not be analysed`);
+          const { data, rendered, facts } = results[index]!;
+          if (!data || !rendered || !facts) throw new Error(`${file}: the article could not be analysed`);
           store.set({
             id,
             data: await context.parseData({ id, data, filePath: path }),
@@ -176,11 +176,13 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
             digest,
             rendered: {
               html: rendered.html,
-              // imagePaths tells Astro to replace the image placeholders when the page renders.
+              // imagePaths tells Astro to replace the image placeholders when the page renders;
+              // `facts` is read back through its schema by src/lib/content.ts.
               metadata: {
                 headings: rendered.headings,
                 frontmatter: rendered.frontmatter,
                 imagePaths: rendered.imagePaths,
+                facts,
               },
             },
             // Registers the article's images with the content layer (.astro/content-assets.mjs),

@@ -5,6 +5,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { personIdOf } from '../schemas/article.ts';
+import { articleFactsSchema, type ArticleFacts } from '../schemas/article-facts.ts';
 import type { CorrectionKind } from '../schemas/correction.ts';
 import { isoDay } from '../schemas/date.ts';
 import { beatById, site, type Beat, type BeatId } from '../site.config.ts';
@@ -19,17 +20,21 @@ export type PersonEntry = CollectionEntry<'people'>;
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type NewsletterEntry = CollectionEntry<'newsletter'>;
 
-export interface Article {
+/**
+ * An article as pages use it: the editor's frontmatter (`data`), the people it names resolved,
+ * and what the build learnt by rendering it (articleFactsSchema), as typed fields.
+ */
+export interface Article extends ArticleFacts {
   slug: string;
   entry: ArticleEntry;
   data: ArticleEntry['data'];
   url: string;
   beat: Beat;
+  /** The byline: the authors in the order the frontmatter lists them, then the reviewer. */
   authors: PersonEntry[];
   reviewer: PersonEntry;
   /** The latest of published, updated and the last correction: feeds, sitemap, JSON-LD. */
   modified: Date;
-  readingMinutes: number;
 }
 
 export interface LoggedCorrection {
@@ -80,14 +85,18 @@ function resolvePerson(
 }
 
 /** Computed by the article loader when it renders the body (the raw body is not stored). */
-function readingMinutesOf(entry: ArticleEntry): number {
-  const minutes = (entry.rendered?.metadata?.frontmatter as { readingMinutes?: unknown } | undefined)
-    ?.readingMinutes;
-  if (typeof minutes !== 'number')
+function factsOf(entry: ArticleEntry): ArticleFacts {
+  const facts = articleFactsSchema.safeParse(entry.rendered?.metadata?.facts);
+  if (!facts.success)
     throw new Error(
-      `${entry.filePath ?? entry.id}: no reading time in the rendered article (stale content cache? delete node_modules/.astro)`,
+      `${entry.filePath ?? entry.id}: the stored article has no valid facts (${facts.error.issues[0]?.message}); a stale content cache? Delete node_modules/.astro and build again.`,
     );
-  return minutes;
+  return facts.data;
+}
+
+/** Newest first; articles published the same day in slug order, so listings are stable. */
+export function newestFirst(a: Pick<Article, 'slug' | 'data'>, b: Pick<Article, 'slug' | 'data'>): number {
+  return b.data.published.getTime() - a.data.published.getTime() || a.slug.localeCompare(b.slug);
 }
 
 async function loadArticles(): Promise<Article[]> {
@@ -105,10 +114,10 @@ async function loadArticles(): Promise<Article[]> {
         authors: data.author.map((ref) => resolvePerson(people, ref, entry, 'author')),
         reviewer: resolvePerson(people, data.reviewer, entry, 'reviewer'),
         modified: modifiedOf(data),
-        readingMinutes: readingMinutesOf(entry),
+        ...factsOf(entry),
       };
     })
-    .sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || a.slug.localeCompare(b.slug));
+    .sort(newestFirst);
 }
 
 /** All public articles, newest first. */

@@ -28,18 +28,25 @@ import rehypeKatex from 'rehype-katex';
 import rehypeSlug from 'rehype-slug';
 import { rehypePlugins, remarkPlugins, shikiConfig } from './pipeline.ts';
 import type { ImageFileData } from './rehype-article-images.ts';
+import { articleFactsSchema, type ArticleFacts } from '../../schemas/article-facts.ts';
 import rehypeMathErrors from './rehype-math-errors.ts';
 import remarkTypography from './remark-typography.ts';
 import rehypeReportLinks from './rehype-report-links.ts';
+import { displayPath } from './vfile-astro.ts';
 
 export interface RenderedArticle {
   html: string;
   headings: MarkdownHeading[];
-  /** Frontmatter as the plugins left it: citationCounts, hasMath, numbered, figureCredits. */
+  /** Frontmatter as the plugins left it (Astro's `remarkPluginFrontmatter`): numbered, figureCredits… */
   frontmatter: Record<string, unknown>;
   /** Local images as written in the article, for the content layer (see rehype-article-images). */
   imagePaths: string[];
+  /** What the plugins found: citation counts and whether there is math. */
+  facts: Pick<ArticleFacts, 'citationCounts' | 'hasMath'>;
 }
+
+/** The facts the plugins record in the frontmatter (remark-citations, rehype-math-errors). */
+const pluginFactsSchema = articleFactsSchema.pick({ citationCounts: true, hasMath: true });
 
 function propsOf(node: MdxJsxFlowElement | MdxJsxTextElement): ComponentProps {
   const props: ComponentProps = {};
@@ -120,7 +127,22 @@ function processorFor(path: string): Processor {
 function resultOf(file: VFile, html: string): RenderedArticle {
   const astro = file.data.astro as { frontmatter: Record<string, unknown>; headings?: MarkdownHeading[] };
   const imagePaths = (file.data as ImageFileData).imagePaths ?? [];
-  return { html, headings: astro.headings ?? [], frontmatter: astro.frontmatter, imagePaths };
+  const { citationCounts, hasMath } = astro.frontmatter;
+  const facts = pluginFactsSchema.safeParse({ citationCounts, hasMath });
+  // A plugin that stopped recording its fact is a bug in the pipeline, not in the article.
+  if (!facts.success) {
+    const issue = facts.error.issues[0]!;
+    throw new Error(
+      `${displayPath(file)}: the render recorded no valid ${issue.path.join('.')} (${issue.message}); a plugin in src/lib/markdown stopped recording it.`,
+    );
+  }
+  return {
+    html,
+    headings: astro.headings ?? [],
+    frontmatter: astro.frontmatter,
+    imagePaths,
+    facts: facts.data,
+  };
 }
 
 interface RenderOptions {

@@ -26,8 +26,15 @@ export interface LoaderRun {
   load(): Promise<void>;
 }
 
-/** A loader over `<projectRoot>/<root>` with a store that persists across `load()` calls. */
-export function loaderRun(projectRoot: string, options: ArticleLoaderOptions): LoaderRun {
+/**
+ * A loader over `<projectRoot>/<root>` with a store that persists across `load()` calls.
+ * `parse` stands in for the collection schema Astro applies to `data` (default: none).
+ */
+export function loaderRun(
+  projectRoot: string,
+  options: ArticleLoaderOptions,
+  parse: (data: Record<string, unknown>) => Record<string, unknown> = (data) => data,
+): LoaderRun {
   const store = new Map<string, StoredEntry>();
   const run: LoaderRun = {
     store,
@@ -57,7 +64,7 @@ export function loaderRun(projectRoot: string, options: ArticleLoaderOptions): L
           error: () => undefined,
         },
         generateDigest: (value: string) => createHash('sha256').update(value).digest('hex'),
-        parseData: async ({ data }: { data: Record<string, unknown> }) => data,
+        parseData: async ({ data }: { data: Record<string, unknown> }) => parse(data),
       } as unknown as LoaderContext;
       await articleLoader(options).load(context);
     },
