@@ -21,7 +21,16 @@ import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
 import postcss from 'postcss';
 import { urls } from '../../src/lib/urls.ts';
-import { classesOf, display, elements, fileOf, htmlPages, lineOf, type HtmlPage } from './dist.ts';
+import {
+  classesOf,
+  display,
+  elements,
+  EXECUTABLE_SCRIPT_TYPES,
+  fileOf,
+  htmlPages,
+  lineOf,
+  type HtmlPage,
+} from './dist.ts';
 import type { CheckResult, Finding } from './types.ts';
 
 /**
@@ -47,14 +56,6 @@ const GZIP_LEVEL = 6;
 /** font-display values that never hide text while a font downloads (longer than ~100 ms). */
 const NON_BLOCKING_FONT_DISPLAY = new Set(['swap', 'optional']);
 const KATEX_FAMILY = /^['"]?KaTeX_/;
-const EXECUTABLE_SCRIPT_TYPES = new Set([
-  '',
-  'module',
-  'text/javascript',
-  'application/javascript',
-  'text/ecmascript',
-  'application/ecmascript',
-]);
 /** Where astro:assets writes processed images. */
 const IMAGE_PIPELINE_PREFIX = '/_astro/';
 

@@ -123,3 +123,13 @@ export function headOf(tree: Root): Element | undefined {
   for (const el of elements(tree)) if (el.tagName === 'head') return el;
   return undefined;
 }
+
+/** `<script type>` values a browser runs (the empty string is a script without `type`). */
+export const EXECUTABLE_SCRIPT_TYPES = new Set([
+  '',
+  'module',
+  'text/javascript',
+  'application/javascript',
+  'text/ecmascript',
+  'application/ecmascript',
+]);

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { display, elements, headOf, htmlPages, lineOf, listFiles } from './dist.ts';
+import { display, elements, EXECUTABLE_SCRIPT_TYPES, headOf, htmlPages, lineOf, listFiles } from './dist.ts';
 import type { CheckResult, Finding } from './types.ts';
 
 export interface SecurityOptions {
@@ -47,14 +47,6 @@ export function isJavascriptUrl(value: string): boolean {
 
 const DATA_FONT =
   /url\(\s*(['"]?)\s*data:(?:font\/|application\/(?:x-)?font|application\/vnd\.ms-fontobject|application\/octet-stream)/i;
-const EXECUTABLE_SCRIPT_TYPES = new Set([
-  '',
-  'module',
-  'text/javascript',
-  'application/javascript',
-  'text/ecmascript',
-  'application/ecmascript',
-]);
 /** Text files where a `javascript:` string can only be a URL (prose lives in HTML text nodes). */
 const TEXT_EXTENSIONS = ['.xml', '.json', '.txt', '.webmanifest', '.rss', '.atom', '.css'];
 
