@@ -68,7 +68,18 @@ describe('renderArticle on the valid fixture', () => {
     await expect(
       renderFixture('articles/drift-monitoring.md', (body) => body.replace('[@psi-note]', '[@psi-paper]')),
     ).rejects.toThrow(
-      /tests\/fixtures\/valid\/articles\/drift-monitoring\.md:19: citation \[@psi-paper\] names no entry in "sources"/,
+      /tests\/fixtures\/valid\/articles\/drift-monitoring\.md:19 citation: \[@psi-paper\] names no entry in "sources"/,
+    );
+  });
+
+  it('fails on a command KaTeX refuses and prints in red, naming the file, line and command', async () => {
+    // \\href parses, but with trust off KaTeX renders it as red text and reports nothing.
+    await expect(
+      renderFixture('articles/drift-monitoring.md', (body) =>
+        body.replace('$\\mathrm{PSI} > 0.2$', '$\\href{https://example.com}{PSI} > 0.2$'),
+      ),
+    ).rejects.toThrow(
+      /^tests\/fixtures\/valid\/articles\/drift-monitoring\.md:19: math "\\href\{https:\/\/example\.com\}\{PSI\} > 0\.2" uses \\href, which articles may not use/,
     );
   });
 

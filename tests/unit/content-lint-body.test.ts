@@ -64,6 +64,18 @@ describe('MDX is not a programming surface', () => {
     });
   });
 
+  it('positions inside an MDX syntax error are file lines, not body lines', async () => {
+    const { result, text } = await lintEdited(
+      FEATURE,
+      ...beforeFirstParagraph('A <span>bold</strong> claim.'),
+    );
+    const problem = onlyProblem(result);
+    const line = lineOf(text, '<span>bold');
+    expect(problem).toMatchObject({ line, field: 'body' });
+    expect(problem.message).toContain(`(line ${line})`);
+    expect(problem.message).not.toMatch(/\d+:\d+/);
+  });
+
   it('refuses an unknown component and lists the allowed ones', async () => {
     const { result, text } = await lintEdited(
       FEATURE,
@@ -273,7 +285,7 @@ describe('citations', () => {
       line: lineOf(text, '[@psi-paper]'),
       field: 'citation',
       message:
-        '[@psi-paper] names no entry in "sources". Add a source with id "psi-paper", or cite one of: psi-note.',
+        '[@psi-paper] names no entry in "sources". Add a source with id "psi-paper" to the frontmatter, or cite one of: psi-note.',
     });
   });
 
@@ -351,7 +363,7 @@ describe('corrections', () => {
       line: lineOf(text, '<Correction date="2025-04-03">'),
       field: '<Correction>',
       message:
-        'date="2025-04-03" has no entry in the "corrections" log. Add { date: 2025-04-03, summary: "…" } or fix the date.',
+        '<Correction date="2025-04-03"> has no entry in the "corrections" log. Add { date: 2025-04-03, summary: "…" } to corrections, or fix the date.',
     });
   });
 
@@ -458,7 +470,7 @@ describe('math', () => {
       line: lineOf(text, '\\frac'),
       field: 'inline math',
       message: expect.stringMatching(
-        /^malformed TeX "\\frac\{1\}\{": .*expected '\}'.*Fix the expression \(KaTeX supports a subset of LaTeX/,
+        /^malformed math "\\frac\{1\}\{": .*expected '\}'.*Fix the TeX \(KaTeX supports a subset of LaTeX/,
       ),
     });
   });
@@ -474,6 +486,23 @@ describe('math', () => {
       line: lineOf(text, '$$'),
       field: 'math',
       message: expect.stringContaining('Undefined control sequence: \\notacommand'),
+    });
+  });
+
+  it('a command articles may not use (KaTeX prints it in red without failing) is an error', async () => {
+    const { result, text } = await lintEdited(
+      DRIFT,
+      '$\\mathrm{PSI} > 0.2$',
+      '$\\href{https://example.com}{\\mathrm{PSI}} > 0.2$',
+    );
+    expect(onlyProblem(result)).toEqual({
+      severity: 'error',
+      file: `content/${DRIFT}`,
+      line: lineOf(text, '\\href'),
+      field: 'inline math',
+      message: expect.stringMatching(
+        /^math "\\href\{https:\/\/example\.com\}\{\\mathrm\{PSI\}\} > 0\.2" uses \\href, which articles may not use/,
+      ),
     });
   });
 
@@ -505,7 +534,7 @@ describe('math', () => {
       severity: 'error',
       file: `content/${BENCH}`,
       field: 'inline math',
-      message: expect.stringContaining('malformed TeX'),
+      message: expect.stringContaining('malformed math'),
     });
   });
 });

@@ -2,8 +2,8 @@
  * The valid fixture, file-level rules (names, frontmatter, YAML), people and newsletter issues.
  */
 import { describe, expect, it } from 'vitest';
-import { lintContent } from '../../src/lib/content-lint/index.ts';
-import { lintEdited, onlyProblem, validTree, VALID_FIXTURE } from './helpers/content-tree.ts';
+import { formatReport, lintContent } from '../../src/lib/content-lint/index.ts';
+import { lintEdited, onlyProblem, problemsFor, validTree, VALID_FIXTURE } from './helpers/content-tree.ts';
 import { lineOf } from './helpers/text.ts';
 
 describe('the valid fixture', () => {
@@ -60,6 +60,19 @@ describe('article files', () => {
       message:
         'is missing: the file must start with a "---" line, the YAML fields, and a closing "---" line.',
     });
+  });
+
+  it('a file saved with a byte-order mark is read as the editor sees it', async () => {
+    const tree = await validTree();
+    const text = await tree.read('articles/drift-monitoring.md');
+    await tree.write('articles/drift-monitoring.md', `\uFEFF${text}`);
+    const result = await tree.lint();
+    expect(result.problems, formatReport(result.problems)).toEqual([]);
+    // Line numbers are unchanged: a problem still points at the line the editor sees.
+    await tree.write('articles/drift-monitoring.md', `\uFEFF${text.replace('[@psi-note]', '[@nope]')}`);
+    expect(problemsFor(await tree.lint(), 'citation')).toEqual([
+      expect.objectContaining({ line: lineOf(text, '[@psi-note]') }),
+    ]);
   });
 
   it('frontmatter that is not valid YAML is reported near the broken line', async () => {

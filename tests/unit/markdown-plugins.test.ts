@@ -94,7 +94,7 @@ describe('remark-citations', () => {
         path: 'content/articles/feature-stores.md',
       }),
     ).rejects.toThrow(
-      'content/articles/feature-stores.md:3: citation [@store-blog] names no entry in "sources". Add a source with id "store-blog" to the frontmatter, or cite one of: store-paper, store-talk.',
+      'content/articles/feature-stores.md:3 citation: [@store-blog] names no entry in "sources". Add a source with id "store-blog" to the frontmatter, or cite one of: store-paper, store-talk.',
     );
   });
 
@@ -104,7 +104,7 @@ describe('remark-citations', () => {
 
   it('stops the build on a malformed citation', async () => {
     await expect(render('Broken [@store-paper; 2019].', { frontmatter: { sources } })).rejects.toThrow(
-      'malformed citation [@store-paper; 2019]: "2019" is not "@source-id". Write [@id] or [@a; @b].',
+      'citation: [@store-paper; 2019] is malformed: "2019" is not "@source-id". Write [@id] or [@a; @b].',
     );
   });
 });
@@ -148,7 +148,7 @@ describe('remark-corrections', () => {
         path: 'content/articles/feature-stores.mdx',
       }),
     ).rejects.toThrow(
-      'content/articles/feature-stores.mdx:3: <Correction date="2025-04-03"> has no entry in the frontmatter "corrections" log. Add { date: 2025-04-03, summary: "…" } to corrections, or fix the date.',
+      'content/articles/feature-stores.mdx:3 <Correction>: <Correction date="2025-04-03"> has no entry in the "corrections" log. Add { date: 2025-04-03, summary: "…" } to corrections, or fix the date.',
     );
   });
 
@@ -195,9 +195,12 @@ describe('math', () => {
     );
   });
 
-  it('renders \\href as text: untrusted commands are off', async () => {
-    const { html } = await render('$\\href{javascript:alert(1)}{x}$');
-    expect(html).not.toContain('href="javascript:');
+  it('stops the build on an untrusted command instead of printing it in red', async () => {
+    await expect(
+      render('Intro.\n\nSee $\\href{javascript:alert(1)}{x}$.', { path: 'content/articles/math.md' }),
+    ).rejects.toThrow(
+      /^content\/articles\/math\.md:3: math "\\href\{javascript:alert\(1\)\}\{x\}" uses \\href/,
+    );
   });
 
   it('citations and math work together in MDX', async () => {

@@ -28,6 +28,7 @@ import { isCrossRefId } from '../cross-refs.ts';
 import type { ImageReference } from '../figures/image-rules.ts';
 import { checkDiagram } from '../figures/mermaid.ts';
 import { katexOptions } from '../markdown/katex-options.ts';
+import { malformedCitationMessage, malformedMathMessage, untrustedMathMessage } from '../rule-messages.ts';
 import type { Problem } from './problem.ts';
 
 export interface BodyFacts {
@@ -114,36 +115,54 @@ function attributeProblem(attribute: MdxJsxAttribute | MdxJsxExpressionAttribute
 }
 
 function checkMath(value: string, displayMode: boolean, line: number | undefined, report: Report) {
+  const field = displayMode ? 'math' : 'inline math';
   const strictFindings: string[] = [];
+  const refused = new Set<string>();
   try {
-    // Parse only (no HTML): this is where TeX errors and strict-mode findings arise, at a
-    // fraction of a full render's cost. The build's rehype-math-errors catches anything later.
+    // Parse only (no HTML): this is where TeX errors, refused commands and strict-mode findings
+    // arise, at a fraction of a full render's cost. The build's rehype-math-errors catches
+    // anything later.
     parseTex(value, {
       ...katexOptions,
       displayMode,
       throwOnError: true,
+      // Still refuse every command `trust: false` refuses, but learn which ones were asked for:
+      // KaTeX would otherwise print them in red without an error.
+      trust: (context: { command: string }) => {
+        refused.add(context.command);
+        return false;
+      },
       strict: (code: string, message: string) => {
         strictFindings.push(`${message} [${code}]`);
         return 'ignore';
       },
     });
   } catch (error) {
-    const reason = error instanceof Error ? error.message.replace(/^KaTeX parse error: /, '') : String(error);
-    report(
-      line,
-      displayMode ? 'math' : 'inline math',
-      `malformed TeX "${value.trim()}": ${reason}. Fix the expression (KaTeX supports a subset of LaTeX: https://katex.org/docs/supported).`,
-    );
+    report(line, field, malformedMathMessage(value, error instanceof Error ? error.message : String(error)));
     return;
   }
+  for (const command of refused) report(line, field, untrustedMathMessage(value, command));
   for (const finding of new Set(strictFindings)) {
-    report(
-      line,
-      displayMode ? 'math' : 'inline math',
-      `"${value.trim()}" renders but is not portable LaTeX: ${finding}`,
-      'warning',
-    );
+    report(line, field, `"${value.trim()}" renders but is not portable LaTeX: ${finding}`, 'warning');
   }
+}
+
+/**
+ * The MDX parser counts from the body's first line, in the error's position and inside its
+ * reason ("… for `<b>` (4:3-4:6)"). Editors see file lines: the body-relative line goes to
+ * `report` (which adds the frontmatter), and positions in the text are rewritten as file lines.
+ */
+function syntaxError(error: unknown, bodyLine: number): { line: number | undefined; reason: string } {
+  const { line, reason = String(error) } = error as { line?: number; reason?: string };
+  const fileLine = (bodyRelative: string) => Number(bodyRelative) + bodyLine - 1;
+  const positions = /\((\d+):\d+(?:-(\d+):\d+)?\)/g;
+  const firstInText = positions.exec(reason)?.[1];
+  return {
+    line: line ?? (firstInText ? Number(firstInText) : undefined),
+    reason: reason.replace(positions, (_, from: string, to: string | undefined) =>
+      to && to !== from ? `(lines ${fileLine(from)}–${fileLine(to)})` : `(line ${fileLine(from)})`,
+    ),
+  };
 }
 
 export function checkBody(
@@ -167,10 +186,9 @@ export function checkBody(
   try {
     tree = (isMdx ? mdxParser : mdParser).parse(body);
   } catch (error) {
-    const place = (error as { line?: number }).line;
-    const reason = (error as { reason?: string }).reason ?? String(error);
+    const { line, reason } = syntaxError(error, bodyLine);
     report(
-      place,
+      line,
       'body',
       `is not valid MDX: ${reason}. In .mdx prose, "{", "}" and "<" start code; put them in \`code\`, escape them (\\{ \\<), or write "less than".`,
     );
@@ -324,11 +342,7 @@ export function checkBody(
           // A paragraph's text runs over several lines: point at the citation's own line.
           const at = (line ?? 1) + (text.slice(0, citation.start).match(/\n/g)?.length ?? 0);
           if (citation.malformed !== undefined) {
-            report(
-              at,
-              'citation',
-              `${citation.raw} is malformed: "${citation.malformed}" is not "@source-id". Write [@id] or [@a; @b].`,
-            );
+            report(at, 'citation', malformedCitationMessage(citation.raw, citation.malformed));
           }
           const crossRefProblem = crossRefGroupProblem(citation);
           if (crossRefProblem) report(at, 'cross-reference', crossRefProblem);

@@ -51,7 +51,9 @@ export async function readContentFile(
   file: string,
   problems: Problem[],
 ): Promise<ContentFile | undefined> {
-  const text = await readFile(absolute, 'utf8');
+  // A byte-order mark is how several Windows editors save UTF-8. It is invisible, YAML and
+  // Markdown tools skip it, and it changes no line number: read past it.
+  const text = (await readFile(absolute, 'utf8')).replace(/^\uFEFF/, '');
   if (/\.ya?ml$/.test(file)) {
     const { data, lineOf } = yamlLines(text, 1, file, problems);
     return data === undefined ? undefined : { file, data, body: '', bodyLine: 1, lineOf };

@@ -11,6 +11,7 @@ import { PERSON_ID_PATTERN, personSchema } from '../../schemas/person.ts';
 import { listArticles, listNewsletter, listPeople } from '../content-files.ts';
 import type { Root as MdastRoot } from 'mdast';
 import { missingArchiveMessage } from '../references.ts';
+import { correctionNotLoggedMessage, unknownCitationMessage } from '../rule-messages.ts';
 import { checkBody } from './body.ts';
 import { articleFolderOf, checkImages, type ImageReference } from '../figures/image-rules.ts';
 import { readContentFile, type ContentFile } from './content-file.ts';
@@ -84,7 +85,7 @@ function lintArticleRules(
         file,
         line: line + content.bodyLine - 1,
         field: 'citation',
-        message: `[@${id}] names no entry in "sources". Add a source with id "${id}", or cite one of: ${[...sourceIds].join(', ')}.`,
+        message: unknownCitationMessage(id, sourceIds),
       });
     }
   }
@@ -119,7 +120,7 @@ function lintArticleRules(
         file,
         line: line + content.bodyLine - 1,
         field: '<Correction>',
-        message: `date="${day}" has no entry in the "corrections" log. Add { date: ${day}, summary: "…" } or fix the date.`,
+        message: correctionNotLoggedMessage(day),
       });
     }
   }

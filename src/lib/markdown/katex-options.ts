@@ -12,5 +12,7 @@ export const katexOptions = {
   maxSize: 50,
   strict: 'ignore',
   throwOnError: false,
+  // KaTeX's default, set here because rehype-math-errors finds refused commands by this colour.
+  errorColor: '#cc0000',
   output: 'htmlAndMathml',
 } as const satisfies KatexOptions;

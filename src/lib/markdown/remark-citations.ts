@@ -11,6 +11,7 @@ import { findAndReplace, type RegExpMatchObject } from 'mdast-util-find-and-repl
 import type { VFile } from 'vfile';
 import { citationAnchor, crossRefGroupProblem, findCitations, sourceAnchor } from '../citations.ts';
 import { isCrossRefId } from '../cross-refs.ts';
+import { malformedCitationMessage, unknownCitationMessage } from '../rule-messages.ts';
 import { astroData, placeOf } from './vfile-astro.ts';
 
 /** Written into the frontmatter (`remarkPluginFrontmatter.citationCounts`) for back-links. */
@@ -41,9 +42,7 @@ export default function remarkCitations() {
           const [citation] = findCitations(raw);
           if (!citation) return false;
           if (citation.malformed !== undefined) {
-            file.fail(
-              `${where}: malformed citation ${raw}: "${citation.malformed}" is not "@source-id". Write [@id] or [@a; @b].`,
-            );
+            file.fail(`${where} citation: ${malformedCitationMessage(raw, citation.malformed)}`);
           }
           if (citation.items.some((item) => isCrossRefId(item.id))) {
             const problem = crossRefGroupProblem(citation);
@@ -64,10 +63,7 @@ export default function remarkCitations() {
           citation.items.forEach((item, index) => {
             const number = numberOf.get(item.id);
             if (number === undefined) {
-              const known = [...numberOf.keys()].join(', ') || '(none)';
-              file.fail(
-                `${where}: citation [@${item.id}] names no entry in "sources". Add a source with id "${item.id}" to the frontmatter, or cite one of: ${known}.`,
-              );
+              file.fail(`${where} citation: ${unknownCitationMessage(item.id, numberOf.keys())}`);
             }
             counts[item.id] = (counts[item.id] ?? 0) + 1;
             if (index > 0) children.push({ type: 'text', value: ', ' });

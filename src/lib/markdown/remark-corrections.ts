@@ -8,7 +8,8 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { correctionAnchor } from '../corrections.ts';
-import { astroData, displayPath } from './vfile-astro.ts';
+import { correctionNotLoggedMessage, correctionWithoutDateMessage } from '../rule-messages.ts';
+import { astroData, placeOf } from './vfile-astro.ts';
 
 export const CORRECTION_COMPONENT = 'Correction';
 
@@ -44,17 +45,13 @@ export default function remarkCorrections() {
     visit(tree, (node) => {
       if (node.type !== 'mdxJsxTextElement' && node.type !== 'mdxJsxFlowElement') return;
       if (node.name !== CORRECTION_COMPONENT) return;
-      const where = `${displayPath(file)}${node.position ? `:${node.position.start.line}` : ''}`;
+      const where = placeOf(file, node.position?.start.line);
       const day = correctionDateOf(node);
       if (!day) {
-        file.fail(
-          `${where}: <Correction> needs a date="YYYY-MM-DD" attribute matching an entry in "corrections".`,
-        );
+        file.fail(`${where} <Correction>: ${correctionWithoutDateMessage()}`);
       }
       if (!days.has(day)) {
-        file.fail(
-          `${where}: <Correction date="${day}"> has no entry in the frontmatter "corrections" log. Add { date: ${day}, summary: "…" } to corrections, or fix the date.`,
-        );
+        file.fail(`${where} <Correction>: ${correctionNotLoggedMessage(day)}`);
       }
       const occurrence = (occurrences.get(day) ?? 0) + 1;
       occurrences.set(day, occurrence);
