@@ -52,6 +52,8 @@ const siteConfigSchema = z.object({
   url: z.url({ protocol: /^https$/ }),
   description: z.string().min(1),
   language: z.string().min(2),
+  /** How dates, lists of names and plurals are written (BCP 47): "14 March 2025", "A, B and C". */
+  locale: z.string().min(2),
   /** Dates are formatted in this zone so the build never depends on the machine's zone. */
   timeZone: z.string().min(1),
   founded: z.iso.date(),
@@ -116,6 +118,7 @@ export const site: SiteConfig = siteConfigSchema.parse({
   description:
     'An independent engineering publication about production machine-learning systems: architecture, benchmarks, reliability and failures, every claim sourced and reviewed.',
   language: 'en',
+  locale: 'en-GB',
   timeZone: 'UTC',
   founded: '2023-05-01',
   email: 'editors@mlsystemsreview.com',

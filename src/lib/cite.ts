@@ -7,6 +7,7 @@ import { isoDay } from '../schemas/date.ts';
 import type { Source } from '../schemas/source.ts';
 import { site } from '../site.config.ts';
 import { absoluteUrl } from './urls.ts';
+import { listOf } from './words.ts';
 
 export interface CitableArticle {
   slug: string;
@@ -39,12 +40,6 @@ export function citableArticle(article: {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
 
-/** "A", "A and B", "A, B and C". */
-export function joinNames(names: readonly string[]): string {
-  if (names.length <= 2) return names.join(' and ');
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-}
-
 /** Adds a full stop unless the text already ends a sentence ("…?" stays "…?"). */
 function sentence(text: string): string {
   return /[.!?…]["”’)]?$/.test(text) ? text : `${text}.`;
@@ -56,7 +51,7 @@ function sentence(text: string): string {
  */
 export function formatCitation(article: CitableArticle, formatDate: (date: Date) => string): string {
   const year = article.published.getUTCFullYear();
-  return `${joinNames(article.authors)} (${year}). “${sentence(article.title)}” ${article.journal}, ${formatDate(article.published)}. ${article.url}`;
+  return `${listOf(article.authors)} (${year}). “${sentence(article.title)}” ${article.journal}, ${formatDate(article.published)}. ${article.url}`;
 }
 
 const BIBTEX_SPECIALS: Record<string, string> = {

@@ -5,31 +5,37 @@
 import { site } from '../site.config.ts';
 export { isoDay } from '../schemas/date.ts';
 
-const longDate = new Intl.DateTimeFormat('en-GB', {
+/**
+ * The one style for a day, everywhere a reader sees one: "14 March 2025". (A short month
+ * would be "Sept" in British English and "Sep" elsewhere; spelled out, it reads the same
+ * in every listing, byline, log and preview.)
+ */
+const dayFormat = new Intl.DateTimeFormat(site.locale, {
   day: 'numeric',
   month: 'long',
   year: 'numeric',
   timeZone: site.timeZone,
 });
-const shortDate = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
+const monthFormat = new Intl.DateTimeFormat(site.locale, {
+  month: 'long',
   year: 'numeric',
   timeZone: site.timeZone,
 });
 
 /** "14 March 2025" */
 export function formatDate(date: Date): string {
-  return longDate.format(date);
+  return dayFormat.format(date);
 }
 
-/** "14 Mar 2025" */
-export function formatShortDate(date: Date): string {
-  return shortDate.format(date);
+/** "March 2025", for dates known to the month. */
+export function formatMonth(date: Date): string {
+  return monthFormat.format(date);
 }
 
 export function yearOf(date: Date): number {
-  return Number(new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: site.timeZone }).format(date));
+  return Number(
+    new Intl.DateTimeFormat(site.locale, { year: 'numeric', timeZone: site.timeZone }).format(date),
+  );
 }
 
 /** The latest of the given dates (ignoring undefined). */

@@ -13,7 +13,9 @@ import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { CORRECTION_KIND_LABELS } from '../schemas/correction.ts';
 import { site, type Beat } from '../site.config.ts';
+import type { PersonData } from '../schemas/person.ts';
 import type { Article, LoggedCorrection, NewsletterEntry } from './content.ts';
+import { namesOf } from './people.ts';
 import { absoluteUrl, urls } from './urls.ts';
 
 export interface FeedLink {
@@ -99,8 +101,8 @@ export function feedHtml(html: string, pageUrl: string): string {
 }
 
 /** RSS wants "email (Name)" for authors; the editors' address stands for everyone. */
-export function feedAuthor(names: readonly string[]): string {
-  return `${site.email} (${names.join(', ')})`;
+export function feedAuthor(people: readonly { data: PersonData }[]): string {
+  return `${site.email} (${namesOf(people)})`;
 }
 
 /** The newest `site.feedSize` entries of a newest-first list: what a feed carries. */
@@ -164,7 +166,7 @@ export function articleItem(article: Article): RSSFeedItem {
     description: article.data.description,
     content: feedHtml(renderedHtml(article.entry), link),
     categories: [article.beat.title, ...article.data.tags],
-    author: feedAuthor(article.authors.map((person) => person.data.name)),
+    author: feedAuthor(article.authors),
   };
 }
 

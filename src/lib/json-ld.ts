@@ -14,7 +14,8 @@ import type { PersonData } from '../schemas/person.ts';
 import { doiUrl, type Source } from '../schemas/source.ts';
 import { site, type Beat } from '../site.config.ts';
 import { correctionAnchor } from './corrections.ts';
-import { githubProfileUrl, roleTitle } from './people.ts';
+import { articleTrail, newsletterIssueTrail, personTrail, type Crumb } from './breadcrumbs.ts';
+import { githubProfileUrl, nameParts, roleTitle } from './people.ts';
 import { absoluteUrl, urls } from './urls.ts';
 
 export type JsonLdNode = { '@type': string | string[]; '@id'?: string } & Record<string, unknown>;
@@ -110,12 +111,6 @@ export function pageGraph(nodes: readonly JsonLdNode[] = []): JsonLdGraph {
   return { '@context': 'https://schema.org', '@graph': [organizationNode(), websiteNode(), ...nodes] };
 }
 
-export interface Crumb {
-  name: string;
-  /** Site path, e.g. /beats/mlops/. */
-  path: string;
-}
-
 export function breadcrumbList(crumbs: readonly Crumb[]): JsonLdNode {
   return {
     '@type': 'BreadcrumbList',
@@ -136,12 +131,18 @@ export interface LdPerson {
   data: PersonData;
 }
 
-/** A short Person node for bylines: name and a link to their masthead page. */
+/**
+ * A short Person node for bylines: name and a link to their masthead page. The honorific or
+ * degree goes in its own property, by the one rule the pages follow (people.ts nameParts).
+ */
 export function personRef(person: LdPerson): JsonLdNode {
+  const { prefix, name, suffix } = nameParts(person.data);
   return {
     '@type': 'Person',
     '@id': ids.person(person.id),
-    name: person.data.name,
+    name,
+    ...(prefix ? { honorificPrefix: prefix } : {}),
+    ...(suffix ? { honorificSuffix: suffix } : {}),
     url: absoluteUrl(urls.person(person.id)),
   };
 }
@@ -159,8 +160,6 @@ export function personNode(person: LdPerson): JsonLdNode {
   ];
   return {
     ...personRef(person),
-    ...(data.honorific ? { honorificPrefix: data.honorific } : {}),
-    ...(data.degree ? { honorificSuffix: data.degree } : {}),
     jobTitle: roleTitle(data),
     description: data.bio,
     knowsAbout: data.knowsAbout,
@@ -182,11 +181,7 @@ export function profilePageGraph(person: LdPerson): JsonLdNode[] {
       inLanguage: site.language,
       isPartOf: ref(ids.website()),
       mainEntity: personNode(person),
-      breadcrumb: breadcrumbList([
-        { name: 'Home', path: urls.home() },
-        { name: 'Masthead', path: urls.masthead() },
-        { name: person.data.name, path: urls.person(person.id) },
-      ]),
+      breadcrumb: breadcrumbList(personTrail(person)),
     },
   ];
 }
@@ -289,11 +284,7 @@ export function articlePageGraph(article: LdArticle, figures: readonly FigureCre
       // The reviewer signs off the text as published or updated; corrections are logged separately.
       lastReviewed: isoDay(data.updated ?? data.published),
       mainEntity: ref(ids.article(article.slug)),
-      breadcrumb: breadcrumbList([
-        { name: 'Home', path: urls.home() },
-        { name: article.beat.shortTitle, path: urls.beat(article.beat.id) },
-        { name: data.title, path: article.url },
-      ]),
+      breadcrumb: breadcrumbList(articleTrail(article)),
     },
     {
       '@type': articleType(article.beat),
@@ -365,5 +356,6 @@ export function newsletterIssueGraph(issue: LdIssue, parts: readonly LdIssuePart
           : { '@type': 'CreativeWork', url: part.url, name: part.name },
       ),
     },
+    breadcrumbList(newsletterIssueTrail(issue)),
   ];
 }

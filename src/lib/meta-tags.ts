@@ -6,8 +6,9 @@
 import { isoDay } from '../schemas/date.ts';
 import type { Source } from '../schemas/source.ts';
 import { site } from '../site.config.ts';
-import { joinNames, scholarDate, sourceReference } from './cite.ts';
+import { scholarDate, sourceReference } from './cite.ts';
 import { absoluteUrl, urls } from './urls.ts';
+import { listOf } from './words.ts';
 
 export type MetaTag = { name: string; content: string } | { property: string; content: string };
 
@@ -24,7 +25,7 @@ export function articleMetaTags(article: MetaArticle): MetaTag[] {
   const { data } = article;
   const names = article.authors.map((person) => person.data.name);
   return [
-    { name: 'author', content: joinNames(names) },
+    { name: 'author', content: listOf(names) },
     // Open Graph (https://ogp.me/#type_article): authors are profile URLs.
     { property: 'article:published_time', content: isoDay(data.published) },
     { property: 'article:modified_time', content: isoDay(article.modified) },
@@ -36,7 +37,7 @@ export function articleMetaTags(article: MetaArticle): MetaTag[] {
     ...data.tags.map((tag) => ({ property: 'article:tag', content: tag })),
     // Twitter/X card labels.
     { name: 'twitter:label1', content: 'Written by' },
-    { name: 'twitter:data1', content: joinNames(names) },
+    { name: 'twitter:data1', content: listOf(names) },
     { name: 'twitter:label2', content: 'Technical review by' },
     { name: 'twitter:data2', content: article.reviewer.data.name },
     // Google Scholar (Highwire Press tags): one citation_author per author, one

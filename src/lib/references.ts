@@ -10,7 +10,8 @@ import {
   type Source,
   type SourceKind,
 } from '../schemas/source.ts';
-import { formatShortDate } from './dates.ts';
+import { formatDate } from './dates.ts';
+import { listOf } from './words.ts';
 
 export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
   paper: 'Paper',
@@ -29,14 +30,12 @@ export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
   interview: 'Interview',
 };
 
-const names = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });
-
 /** Reference lists stay readable: past this many authors, the first is named and "et al." follows. */
 export const MAX_NAMED_AUTHORS = 3;
 
 /** "A, B and C", or "A et al." past MAX_NAMED_AUTHORS. */
 export function authorLine(authors: readonly string[]): string {
-  return authors.length > MAX_NAMED_AUTHORS ? `${authors[0]} et al.` : names.format(authors);
+  return authors.length > MAX_NAMED_AUTHORS ? `${authors[0]} et al.` : listOf(authors);
 }
 
 export interface ReferenceParts {
@@ -45,7 +44,7 @@ export interface ReferenceParts {
   title: string;
   /** Where the title links: the page itself, else the DOI. */
   href?: string;
-  /** "Publisher, 14 Mar 2025, Paper" */
+  /** "Publisher, 14 March 2025, Paper" */
   details: string;
   doi?: { label: string; href: string };
   archived?: { href: string; label: string };
@@ -60,7 +59,7 @@ export function referenceParts(source: Source): ReferenceParts {
     ...(source.authors ? { authors: authorLine(source.authors).replace(/(?<!\.)$/, '.') } : {}),
     title: source.title,
     ...(href ? { href } : {}),
-    details: [source.publisher, source.date && formatShortDate(source.date), SOURCE_KIND_LABELS[source.kind]]
+    details: [source.publisher, source.date && formatDate(source.date), SOURCE_KIND_LABELS[source.kind]]
       .filter(Boolean)
       .join(', '),
     ...(source.doi ? { doi: { label: `doi:${source.doi}`, href: doiUrl(source.doi) } } : {}),
@@ -69,7 +68,7 @@ export function referenceParts(source: Source): ReferenceParts {
           archived: {
             href: source.archived,
             label: snapshot.taken
-              ? `archived ${formatShortDate(snapshot.taken)} (${snapshot.archive})`
+              ? `archived ${formatDate(snapshot.taken)} (${snapshot.archive})`
               : `archived copy (${snapshot.archive})`,
           },
         }
@@ -78,7 +77,7 @@ export function referenceParts(source: Source): ReferenceParts {
       ? {
           accessed: {
             iso: source.accessed.toISOString().slice(0, 10),
-            label: formatShortDate(source.accessed),
+            label: formatDate(source.accessed),
           },
         }
       : {}),

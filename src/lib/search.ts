@@ -5,7 +5,7 @@
  */
 import type { Article, NewsletterEntry } from './content.ts';
 import { formatDate, isoDay, yearOf } from './dates.ts';
-import { fullName } from './people.ts';
+import { displayName, namesOf } from './people.ts';
 import { NEWSLETTER_BEAT, type SearchFilter } from './search-state.ts';
 
 /** Display fields of a result (Pagefind "meta"): shown as they are, never parsed. */
@@ -33,16 +33,12 @@ export interface SearchRecord {
 
 export function articleSearchRecord(article: Article): SearchRecord {
   const { data } = article;
-  const authorNames = article.authors.map((p) => fullName(p.data));
   return {
     meta: {
       title: data.title,
       beat: article.beat.title,
-      author:
-        authorNames.length > 1
-          ? `${authorNames.slice(0, -1).join(', ')} and ${authorNames.at(-1)}`
-          : (authorNames[0] ?? ''),
-      reviewer: fullName(article.reviewer.data),
+      author: namesOf(article.authors),
+      reviewer: displayName(article.reviewer.data),
       date: formatDate(data.published),
       iso: isoDay(data.published),
       dek: data.description,
@@ -98,7 +94,7 @@ export function searchFacets(
   const byLabel = (a: FacetOption, b: FacetOption) => a.label.localeCompare(b.label, 'en');
   const people = (pick: (a: Article) => Article['authors']) => {
     const seen = new Map<string, string>();
-    for (const article of articles) for (const p of pick(article)) seen.set(p.id, fullName(p.data));
+    for (const article of articles) for (const p of pick(article)) seen.set(p.id, displayName(p.data));
     return [...seen].map(([value, label]) => ({ value, label })).sort(byLabel);
   };
   const usedBeats = new Set(articles.map((a) => a.data.beat));

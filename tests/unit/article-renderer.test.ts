@@ -45,10 +45,10 @@ describe('renderArticle on the valid fixture', () => {
     const corrections = (frontmatter.corrections as object[]).map((c) => ({ ...c, kind: 'clarification' }));
     const { html } = await renderArticle(content, { path, frontmatter: { ...frontmatter, corrections } });
     expect(html).toContain(
-      '<a class="correction-flag" href="#correction-log-2025-04-02">clarified 2 Apr 2025</a>',
+      '<a class="correction-flag" href="#correction-log-2025-04-02">clarified 2 April 2025</a>',
     );
     const plain = await renderFixture('articles/feature-store-latency.mdx');
-    expect(plain.html).toContain('>corrected 2 Apr 2025</a>');
+    expect(plain.html).toContain('>corrected 2 April 2025</a>');
   });
 
   it('builds the Methodology box with its three facts', async () => {

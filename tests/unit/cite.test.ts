@@ -4,7 +4,6 @@ import {
   bibtexKey,
   escapeBibtex,
   formatCitation,
-  joinNames,
   scholarDate,
   sourceReference,
   toBibtex,
@@ -34,11 +33,6 @@ describe('formatCitation', () => {
       formatDate,
     );
     expect(text).toMatch(/^A One, B Two and C Three \(2024\)\. “Is p99 enough\?” ML Systems Review/);
-  });
-
-  it('joins names the way a byline does', () => {
-    expect(joinNames(['A'])).toBe('A');
-    expect(joinNames(['A', 'B'])).toBe('A and B');
   });
 });
 

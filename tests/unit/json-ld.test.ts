@@ -200,13 +200,15 @@ describe('profile page graph', () => {
     expect(page!.mainEntity).toMatchObject({
       '@type': 'Person',
       name: 'Ada Okafor',
-      honorificPrefix: 'Dr.',
+      honorificSuffix: 'PhD',
       jobTitle: 'Staff Writer',
       knowsAbout: ['feature stores', 'model serving'],
       alumniOf: [{ '@type': 'EducationalOrganization', name: 'ETH Zürich' }],
       description: ada.data.bio,
       sameAs: ['https://ada.example/'],
     });
+    // The degree stands alone: "Dr." with "PhD" would say the same thing twice.
+    expect(page!.mainEntity).not.toHaveProperty('honorificPrefix');
   });
 
   it('lists the GitHub profile among sameAs when the person names one', () => {

@@ -68,7 +68,7 @@ describe('referenceParts', () => {
       authors: 'Jeffrey Dean and Luiz André Barroso.',
       title: 'The Tail at Scale',
       href: 'https://doi.org/10.1145/2408776.2408794',
-      details: 'Communications of the ACM, 1 Feb 2013, Paper',
+      details: 'Communications of the ACM, 1 February 2013, Paper',
       doi: { label: 'doi:10.1145/2408776.2408794', href: 'https://doi.org/10.1145/2408776.2408794' },
     });
   });
@@ -86,9 +86,9 @@ describe('referenceParts', () => {
     expect(parts.details).toBe('Regulatory filing');
     expect(parts.archived).toEqual({
       href: 'https://web.archive.org/web/20211103000000/https://www.sec.gov/x.htm',
-      label: 'archived 3 Nov 2021 (Wayback Machine)',
+      label: 'archived 3 November 2021 (Wayback Machine)',
     });
-    expect(parts.accessed).toEqual({ iso: '2025-01-10', label: '10 Jan 2025' });
+    expect(parts.accessed).toEqual({ iso: '2025-01-10', label: '10 January 2025' });
   });
 
   it('shortens long author lists to the first name and et al.', () => {

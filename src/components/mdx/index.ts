@@ -11,7 +11,7 @@ import { CORRECTION_KIND_LABELS, type CorrectionKind } from '../../schemas/corre
 import { correctionLogAnchor } from '../../lib/corrections.ts';
 import { numberLabel, numberedTarget } from '../../lib/cross-refs.ts';
 import { licenseLabel } from '../../lib/figures/credits.ts';
-import { formatShortDate } from '../../lib/dates.ts';
+import { formatDate } from '../../lib/dates.ts';
 
 export type ComponentProps = Record<string, string>;
 /** Where the component is in the article body (for numbered items' error messages). */
@@ -29,7 +29,7 @@ const correction: Builder = (props, children) => {
     h(
       'a.correction-flag',
       { href: `#${correctionLogAnchor(day)}` },
-      `${done} ${formatShortDate(new Date(`${day}T00:00:00Z`))}`,
+      `${done} ${formatDate(new Date(`${day}T00:00:00Z`))}`,
     ),
   ]);
 };

@@ -13,7 +13,7 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { formatShortDate } from '../dates.ts';
+import { formatDate } from '../dates.ts';
 import { astroData } from './vfile-astro.ts';
 
 interface SourceLike {
@@ -71,7 +71,7 @@ function text(value: string): Text {
 }
 
 export function previewFor(source: SourceLike, id: string): Element {
-  const meta = [source.publisher, source.date && formatShortDate(source.date)].filter(Boolean).join(', ');
+  const meta = [source.publisher, source.date && formatDate(source.date)].filter(Boolean).join(', ');
   const children: ElementContent[] = [span('cite-preview-title', [text(source.title)])];
   if (meta) children.push(span('cite-preview-meta', [text(meta)]));
   if (source.url) {

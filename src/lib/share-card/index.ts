@@ -4,9 +4,8 @@
  * their names carry the cache key, so a changed card is a new URL (social sites cache by URL)
  * and /og/ can be served immutable.
  */
-import { joinNames } from '../cite.ts';
 import type { Article } from '../content.ts';
-import { fullName } from '../people.ts';
+import { displayName, namesOf } from '../people.ts';
 import { site } from '../../site.config.ts';
 import { CARD_HEIGHT, CARD_WIDTH, cardAlt, type CardInput } from './card.ts';
 import { cardKey } from './render.ts';
@@ -30,8 +29,8 @@ export function articleCardInput(article: Article): CardInput {
     kind: 'article',
     title: article.data.title,
     beat: article.beat.title,
-    authors: joinNames(article.authors.map((person) => fullName(person.data))),
-    reviewer: fullName(article.reviewer.data),
+    authors: namesOf(article.authors),
+    reviewer: displayName(article.reviewer.data),
     publication: site.name,
   };
 }
