@@ -4,6 +4,7 @@
  * functions of plain data, so they are unit-tested without the content layer.
  */
 import { isoDay } from '../schemas/date.ts';
+import { SLUG_PATTERN } from '../schemas/slug.ts';
 import type { Source } from '../schemas/source.ts';
 import { site } from '../site.config.ts';
 import { absoluteUrl } from './urls.ts';
@@ -81,8 +82,7 @@ export function escapeBibtex(text: string): string {
 
 /** A key that is unique across the site and safe in every BibTeX dialect. */
 export function bibtexKey(slug: string): string {
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug))
-    throw new Error(`cannot make a BibTeX key from slug "${slug}"`);
+  if (!SLUG_PATTERN.test(slug)) throw new Error(`cannot make a BibTeX key from slug "${slug}"`);
   return `mlsr-${slug}`;
 }
 

@@ -18,6 +18,7 @@
  * does not know who produced a target.
  */
 import type { Element, Properties } from 'hast';
+import { SLUG_BODY } from '../schemas/slug.ts';
 
 export const CROSS_REF_KINDS = {
   fig: { singular: 'Figure', plural: 'Figures' },
@@ -28,7 +29,7 @@ export const CROSS_REF_KINDS = {
 export type CrossRefKind = keyof typeof CROSS_REF_KINDS;
 
 /** `fig-serving-path`: a kind prefix, then lower-case words joined by dashes. */
-export const CROSS_REF_ID_PATTERN = /^(fig|tbl|eq)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const CROSS_REF_ID_PATTERN = new RegExp(`^(fig|tbl|eq)-${SLUG_BODY}$`);
 
 /** Any id that starts like a cross-reference (`fig-`, `tbl-`, `eq-`), well-formed or not. */
 const CROSS_REF_PREFIX = /^(fig|tbl|eq)-/;

@@ -8,11 +8,12 @@ import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { SLUG_BODY } from '../schemas/slug.ts';
 import type { LdIssuePart } from './json-ld.ts';
 import { absoluteUrl } from './urls.ts';
 
 const parser = unified().use(remarkParse);
-const ARTICLE_PATH = /^\/articles\/([a-z0-9]+(?:-[a-z0-9]+)*)\/$/;
+const ARTICLE_PATH = new RegExp(`^/articles/(${SLUG_BODY})/$`);
 
 /** Links of an issue body in order of appearance, once each; `titles` maps our slugs to titles. */
 export function issueParts(markdown: string, titles: ReadonlyMap<string, string>): LdIssuePart[] {

@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { BEAT_IDS } from '../site.config.ts';
 import { correctionSchema } from './correction.ts';
 import { calendarDate, isoDay } from './date.ts';
-import { PERSON_ID_PATTERN } from './person.ts';
+import { SLUG_PATTERN } from './slug.ts';
 import { sourceSchema } from './source.ts';
 
 /**
@@ -12,15 +12,14 @@ import { sourceSchema } from './source.ts';
  */
 export type PersonRefSchema = z.ZodType<string | { id: string }>;
 
-export const personIdSchema = z.string().regex(PERSON_ID_PATTERN, {
+/** A person id is the file name of `content/people/<id>.yaml`, a slug. */
+export const personIdSchema = z.string().regex(SLUG_PATTERN, {
   error: 'must be a person id: the file name of content/people/<id>.yaml, e.g. "nadia-volkov"',
 });
 
 export function personIdOf(ref: string | { id: string }): string {
   return typeof ref === 'string' ? ref : ref.id;
 }
-
-export const TAG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Counts sentences the way an editor would: terminal punctuation followed by space or end. */
 export function countSentences(text: string): number {
@@ -70,7 +69,7 @@ export function articleSchema(personRef: PersonRefSchema) {
           .optional(),
         tags: z
           .array(
-            z.string().regex(TAG_PATTERN, {
+            z.string().regex(SLUG_PATTERN, {
               error: 'tags are lower-case words joined by dashes, e.g. "feature-stores"',
             }),
           )

@@ -17,9 +17,6 @@ export const ROLE_TITLES: Record<(typeof PERSON_ROLES)[number], string> = {
   contributor: 'Contributor',
 };
 
-/** A person id is the file name of `content/people/<id>.yaml`. */
-export const PERSON_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /**
  * A GitHub user name as GitHub allows it: 1 to 39 letters, digits or single inner dashes.
  * Written without "@"; the technical-review workflow requests reviews from it.

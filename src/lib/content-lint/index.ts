@@ -7,7 +7,8 @@ import { join, relative } from 'node:path';
 import { articleSchema, personIdOf, personIdSchema, type ArticleData } from '../../schemas/article.ts';
 import { isoDay } from '../../schemas/date.ts';
 import { newsletterIssueSchema } from '../../schemas/newsletter-issue.ts';
-import { PERSON_ID_PATTERN, personSchema } from '../../schemas/person.ts';
+import { personSchema } from '../../schemas/person.ts';
+import { SLUG_PATTERN } from '../../schemas/slug.ts';
 import { listArticles, listNewsletter, listPeople } from '../content-files.ts';
 import type { Root as MdastRoot } from 'mdast';
 import { missingArchiveMessage } from '../references.ts';
@@ -27,7 +28,7 @@ async function lintPeople(root: string, cwd: string, problems: Problem[]): Promi
   const listing = await listPeople(root, cwd);
   problems.push(...listing.problems);
   for (const { id, path, file } of listing.files) {
-    if (!PERSON_ID_PATTERN.test(id)) {
+    if (!SLUG_PATTERN.test(id)) {
       problems.push({
         severity: 'error',
         file,
