@@ -1,6 +1,5 @@
 /**
- * npm run check:lighthouse — Lighthouse on the built site, the way readers get it (issue 5,
- * item 5): the home page, the article with the most math, and the search page with a query
+ * npm run check:lighthouse — Lighthouse on the built site, the way readers get it: the home page, the article with the most math, and the search page with a query
  * (results render in the browser, so that is the state worth measuring). Every category
  * (performance, accessibility, best practices, SEO) must reach MIN_SCORE on the median of the
  * runs; below it, the check names the page, the category and the audits that cost points, and

@@ -1,6 +1,6 @@
 /**
  * Finds the Chromium the browser tests drive. `CHROMIUM_PATH` overrides; otherwise the usual
- * system locations. Returns undefined when none is installed (ensure-chromium.ts installs one).
+ * system locations. Returns undefined when none is installed (scripts/ensure-tools.ts installs one).
  */
 import { existsSync } from 'node:fs';
 

@@ -5,12 +5,12 @@
  */
 import type { Result } from 'lighthouse';
 
-/** The four categories issue 5 asks for (PWA is gone from Lighthouse 12+). */
+/** The four categories we hold pages to (PWA is gone from Lighthouse 12+). */
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 export type CategoryId = (typeof CATEGORIES)[number];
 
 /**
- * Issue 5, item 5: every category at least 0.98 on the median of the runs. Lighthouse rounds
+ * Every category at least 0.98 on the median of the runs. Lighthouse rounds
  * scores to two decimals, so 0.98 means at most two points lost in a category.
  */
 export const MIN_SCORE = 0.98;

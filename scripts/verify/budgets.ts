@@ -1,5 +1,5 @@
 /**
- * Issue 5, item 3: the page-weight budgets, checked on the built site (sizes, not times, so they
+ * The page-weight budgets, checked on the built site (sizes, not times, so they
  * do not depend on the machine):
  *
  * 1. No JavaScript is downloaded on load: no <script src>, no modulepreload, no preload of a
@@ -34,7 +34,7 @@ import {
 import type { CheckResult, Finding } from './types.ts';
 
 /**
- * HTML + CSS of an article page without math, gzip-compressed (issue 5: ≤ 20 KB). Counted as
+ * HTML + CSS of an article page without math, gzip-compressed: ≤ 20 KB. Counted as
  * 20,000 bytes, the stricter reading of "KB". About what a slow 3G link moves in the first
  * round trips, so the text is readable before anything else arrives. Measured 2026-11: ~14 KB.
  */
@@ -47,7 +47,7 @@ export const ARTICLE_HTML_CSS_GZIP_BUDGET = 20_000;
  */
 export const INLINE_SCRIPT_BUDGET = 1024;
 
-/** Fonts a page may preload (issue 5: preload of at most one font). */
+/** Fonts a page may preload: at most one, so no font competes with the text for the first round trips. */
 export const FONT_PRELOAD_BUDGET = 1;
 
 /** gzip as a typical server applies it on the fly (the same level as scripts/bench/page-weight.ts). */

@@ -136,7 +136,7 @@ const ENDPOINT_EXTENSIONS = /\.(ts|js|mjs)$/;
 
 /** The URL a static route file is served at, with `trailingSlash: 'always'` and directory format. */
 function staticUrl(route: string): string {
-  if (ENDPOINT_EXTENSIONS.test(route)) return `/${route.replace(ENDPOINT_EXTENSIONS, '')}`; // rss.xml.ts → /rss.xml
+  if (ENDPOINT_EXTENSIONS.test(route)) return `/${route.replace(ENDPOINT_EXTENSIONS, '')}`; // feed.xml.ts → /feed.xml
   const path = route.replace(PAGE_EXTENSIONS, '');
   if (path === '404' || path === '500') return `/${path}.html`;
   if (path === 'index') return '/';

@@ -39,7 +39,7 @@ export async function checkPageCount(distDir: string, options: PageCountOptions 
     );
     return allFiles.some((file) => pattern.test(file));
   };
-  // Endpoints (rss.xml.ts…) produce other files: only their existence is checked here.
+  // Endpoints (feed.xml.ts…) produce other files: only their existence is checked here.
   const isHtml = (p: { url: string }) => p.url.endsWith('/') || p.url.endsWith('.html');
   const expectedHtml = expected.filter(isHtml);
   const byUrl = new Map(expectedHtml.map((p) => [p.url, p]));

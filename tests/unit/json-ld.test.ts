@@ -1,6 +1,6 @@
 /**
  * JSON-LD: the serializer must keep any value inside its <script> element, and the graphs
- * must carry the properties issue 3 lists for each page type.
+ * must carry each page type's properties, with values taken from the content.
  */
 import { describe, expect, it } from 'vitest';
 import {
