@@ -15,6 +15,7 @@ import { changedArticles, defaultBase, GitError, textAt } from '../src/lib/chang
 import { compareArticle, type FactChange } from '../src/lib/changes/compare.ts';
 import { contentRoot } from '../src/lib/content-root.ts';
 import { formatProblem, githubAnnotation, type Problem } from '../src/lib/content-lint/problem.ts';
+import { countOf } from '../src/lib/words.ts';
 import { site } from '../src/site.config.ts';
 
 const { values } = parseArgs({ options: { base: { type: 'string' } }, allowPositionals: false });
@@ -55,13 +56,13 @@ try {
     }
     if (result.changes.length > 0 && result.unaccounted.length === 0)
       console.log(
-        `ok ${path}: ${result.changes.length} changed fact(s), logged on ${result.newCorrections.join(', ')}`,
+        `ok ${path}: ${countOf(result.changes.length, 'changed fact')}, logged on ${result.newCorrections.join(', ')}`,
       );
   }
   for (const problem of problems) console.log(formatProblem(problem));
   if (process.env.GITHUB_ACTIONS) for (const problem of problems) console.log(githubAnnotation(problem));
   console.log(
-    `check:changes: ${compared} published article(s) changed since ${base}; ${problems.length} unlogged change(s)`,
+    `check:changes: ${countOf(compared, 'published article')} changed since ${base}; ${countOf(problems.length, 'unlogged change')}`,
   );
   process.exit(problems.length > 0 ? 1 : 0);
 } catch (error) {

@@ -142,7 +142,7 @@ const ran: RanCheck[] = await Promise.all(
             {
               severity: 'error' as const,
               file: 'scripts/verify.ts',
-              problem: `the ${id} check crashed: ${message}`,
+              message: `the ${id} check crashed: ${message}`,
               fix: `Fix scripts/verify/${id}.ts (or what it runs).`,
             },
           ],

@@ -141,12 +141,12 @@ function resolveHref(href: string, pageUrl: string): string | undefined {
 
 function checkPage(distDir: string, page: HtmlPage, findings: Finding[]): PageWeight {
   const { file, url, tree } = page;
-  const push = (el: Element | undefined, problem: string, fix: string) =>
+  const push = (el: Element | undefined, message: string, fix: string) =>
     findings.push({
       severity: 'error',
       file: display(file),
       ...(el && lineOf(el) ? { line: lineOf(el)! } : {}),
-      problem,
+      message,
       fix,
     });
 
@@ -293,7 +293,7 @@ export function checkBudgets(distDir: string): CheckResult {
     findings.push({
       severity: 'error',
       file: display(w.file),
-      problem: `weighs ${total} bytes of HTML + CSS gzip-compressed (HTML ${w.htmlGzip}, CSS ${w.cssGzip}); the budget for an article without math is ${ARTICLE_HTML_CSS_GZIP_BUDGET}`,
+      message: `weighs ${total} bytes of HTML + CSS gzip-compressed (HTML ${w.htmlGzip}, CSS ${w.cssGzip}); the budget for an article without math is ${ARTICLE_HTML_CSS_GZIP_BUDGET}`,
       fix: 'Trim what every article carries (src/layouts/ArticleLayout.astro, src/components/article/, src/styles/global.css); if the article itself is the weight, split it.',
     });
   }
@@ -301,7 +301,7 @@ export function checkBudgets(distDir: string): CheckResult {
     findings.push({
       severity: 'warning',
       file: display(distDir),
-      problem: 'every built article has math, so the budget for an article without math measured nothing',
+      message: 'every built article has math, so the budget for an article without math measured nothing',
       fix: 'Keep at least one article without math in content/articles/.',
     });
   }

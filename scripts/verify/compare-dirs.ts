@@ -27,10 +27,10 @@ export function compareDirs(dirA: string, dirB: string): CheckResult {
   const findings: Finding[] = [];
   for (const file of filesA)
     if (!filesB.has(file))
-      findings.push({ severity: 'error', file, problem: 'exists in the first build only', fix });
+      findings.push({ severity: 'error', file, message: 'exists in the first build only', fix });
   for (const file of filesB)
     if (!filesA.has(file))
-      findings.push({ severity: 'error', file, problem: 'exists in the second build only', fix });
+      findings.push({ severity: 'error', file, message: 'exists in the second build only', fix });
   let same = 0;
   for (const file of filesA) {
     if (!filesB.has(file)) continue;
@@ -44,7 +44,7 @@ export function compareDirs(dirA: string, dirB: string): CheckResult {
     findings.push({
       severity: 'error',
       file,
-      problem: `differs between the two builds at byte ${at} (${a.length} vs ${b.length} bytes): ${context(a, at)} vs ${context(b, at)}`,
+      message: `differs between the two builds at byte ${at} (${a.length} vs ${b.length} bytes): ${context(a, at)} vs ${context(b, at)}`,
       fix,
     });
   }

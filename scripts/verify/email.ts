@@ -78,12 +78,12 @@ export function checkEmail(
     const htmlFile = join(dir, 'email.html');
     const textFile = join(dir, 'email.txt');
     const webUrl = `${origin}/newsletter/${number}/`;
-    const push = (file: string, el: Element | undefined, problem: string, fix: string) =>
+    const push = (file: string, el: Element | undefined, message: string, fix: string) =>
       findings.push({
         severity: 'error',
         file: display(file),
         ...(el && lineOf(el) ? { line: lineOf(el)! } : {}),
-        problem,
+        message,
         fix,
       });
 

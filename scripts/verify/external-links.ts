@@ -211,7 +211,7 @@ export async function checkExternalLinks(
     findings.push({
       severity: mode === 'strict' ? 'error' : 'warning',
       file: display(pages[0]!),
-      problem: `links to ${url}: ${typeof status === 'number' ? `HTTP ${status}` : status}${pages.length > 1 ? ` (also on ${pages.length - 1} other page${pages.length > 2 ? 's' : ''})` : ''}`,
+      message: `links to ${url}: ${typeof status === 'number' ? `HTTP ${status}` : status}${pages.length > 1 ? ` (also on ${pages.length - 1} other page${pages.length > 2 ? 's' : ''})` : ''}`,
       fix: "Update the URL at its source (the article's `sources`, a person's `links`, or the page template), or point to an archived copy (web.archive.org).",
     });
   }

@@ -76,8 +76,8 @@ export async function checkFeeds(
 ): Promise<CheckResult> {
   const origin = new URL(siteUrl).origin;
   const findings: Finding[] = [];
-  const error = (file: string, problem: string, fix: string) =>
-    findings.push({ severity: 'error', file: display(file), problem, fix });
+  const error = (file: string, message: string, fix: string) =>
+    findings.push({ severity: 'error', file: display(file), message, fix });
 
   const linked = linkedFeeds(distDir, origin);
   for (const { href, file, pages } of linked) {

@@ -86,7 +86,7 @@ function cachingFindings(distDir: string, rules: Map<string, Map<string, string>
     const problem = (text: string, fix: string) => {
       if (reported.has(text)) return;
       reported.add(text);
-      findings.push({ severity: 'error', file: display(file), problem: text, fix });
+      findings.push({ severity: 'error', file: display(file), message: text, fix });
     };
     if (matching.length > 1) {
       problem(
@@ -133,7 +133,7 @@ export function checkHeaders(distDir: string): CheckResult {
         {
           severity: 'error',
           file: display(path),
-          problem: 'is missing, so the site is served without security headers',
+          message: 'is missing, so the site is served without security headers',
           fix: 'Keep the http-headers integration in astro.config.ts (it writes dist/_headers after the build).',
         },
       ],
@@ -146,7 +146,7 @@ export function checkHeaders(distDir: string): CheckResult {
     ({ header, expected }) => ({
       severity: 'error',
       file: display(path),
-      problem: all.has(header)
+      message: all.has(header)
         ? `the /* rule sends ${header}: ${all.get(header)}`
         : `the /* rule does not send ${header}`,
       fix: `Send ${expected} for /* in src/lib/http-headers.ts.`,
@@ -160,7 +160,7 @@ export function checkHeaders(distDir: string): CheckResult {
     findings.push({
       severity: 'error',
       file: display(path),
-      problem: `form-action is "${headerFormAction ?? '(none)'}" here but "${metaFormAction}" in the pages' CSP; browsers enforce both, so forms would break or be over-allowed`,
+      message: `form-action is "${headerFormAction ?? '(none)'}" here but "${metaFormAction}" in the pages' CSP; browsers enforce both, so forms would break or be over-allowed`,
       fix: 'Build both from formActionSources() (src/lib/csp-sources.ts), as astro.config.ts and src/lib/http-headers.ts do.',
     });
   }

@@ -97,7 +97,7 @@ export async function checkHtmlValidity(
       severity: 'error',
       file: m.url ? display(fileURLToPath(m.url)) : display(distDir),
       ...(m.lastLine ? { line: m.lastLine } : {}),
-      problem: `${m.message}${m.extract ? ` — near “${m.extract.replace(/\s+/g, ' ').trim()}”` : ''}`,
+      message: `${m.message}${m.extract ? ` — near “${m.extract.replace(/\s+/g, ' ').trim()}”` : ''}`,
       fix: 'Fix the markup in the layout/component that renders it (src/layouts, src/components) or the article body; see https://validator.w3.org/nu/about.html for the rule.',
     }));
   return {
@@ -106,6 +106,6 @@ export async function checkHtmlValidity(
   };
 }
 
-function fail(file: string, problem: string, fix: string, pages: number): CheckResult {
-  return { findings: [{ severity: 'error', file, problem, fix }], summary: `${pages} pages not checked` };
+function fail(file: string, message: string, fix: string, pages: number): CheckResult {
+  return { findings: [{ severity: 'error', file, message, fix }], summary: `${pages} pages not checked` };
 }

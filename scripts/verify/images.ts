@@ -62,12 +62,12 @@ export function checkImages(distDir: string): CheckResult {
   let heaviestFirstLoad = { bytes: 0, url: '' };
 
   for (const { file, url, tree } of htmlPages(distDir)) {
-    const push = (el: Element | undefined, problem: string, fix: string) =>
+    const push = (el: Element | undefined, message: string, fix: string) =>
       findings.push({
         severity: 'error',
         file: display(file),
         ...(el && lineOf(el) ? { line: lineOf(el)! } : {}),
-        problem,
+        message,
         fix,
       });
     const sizeOf = (path: string) => {

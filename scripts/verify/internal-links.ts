@@ -83,9 +83,9 @@ export async function checkInternalLinks(
   for (const link of result.links) {
     if (link.state !== LinkState.BROKEN) continue;
     const finding = toFinding(distDir, link, port);
-    const entry = byProblem.get(finding.problem) ?? { finding, files: new Set<string>() };
+    const entry = byProblem.get(finding.message) ?? { finding, files: new Set<string>() };
     entry.files.add(finding.file);
-    byProblem.set(finding.problem, entry);
+    byProblem.set(finding.message, entry);
   }
   const findings = [...byProblem.values()].map(({ finding, files }) => {
     const others = [...files].filter((f) => f !== finding.file).sort();
@@ -96,7 +96,7 @@ export async function checkInternalLinks(
         : `${others.slice(0, 3).join(', ')} and ${others.length - 3} more`;
     return {
       ...finding,
-      problem: `${finding.problem} (also on ${others.length} other page${others.length === 1 ? '' : 's'}: ${list})`,
+      message: `${finding.message} (also on ${others.length} other page${others.length === 1 ? '' : 's'}: ${list})`,
     };
   });
   const checked = result.links.filter((l) => l.state !== LinkState.SKIPPED).length;
@@ -125,14 +125,14 @@ function toFinding(distDir: string, link: LinkResult, port: number): Finding {
     return {
       severity: 'error',
       file,
-      problem: `links to ${onSelf ? `#${fragment}` : target}${label(link)}, but ${onSelf ? 'this page' : targetPath} has no element with id="${fragment}"`,
+      message: `links to ${onSelf ? `#${fragment}` : target}${label(link)}, but ${onSelf ? 'this page' : targetPath} has no element with id="${fragment}"`,
       fix: `Point the link at an existing heading/anchor id, or add id="${fragment}" to the target (headings get ids from their text).`,
     };
   }
   return {
     severity: 'error',
     file,
-    problem: `links to ${target}${label(link)}${link.status ? ` (HTTP ${link.status})` : ''}, which is not in dist/`,
+    message: `links to ${target}${label(link)}${link.status ? ` (HTTP ${link.status})` : ''}, which is not in dist/`,
     fix: targetPath.match(/\.(png|jpe?g|gif|webp|avif|svg|woff2?|ttf|css|js)$/i)
       ? 'Add the missing asset under public/ (or import it so Astro emits it), or correct the path in the src/srcset/url().'
       : 'Correct the link (see src/lib/urls.ts for every internal URL) or build the missing page.',

@@ -31,7 +31,7 @@ export function findKatexErrors(distDir: string): {
         severity: 'error',
         file: display(file),
         ...(lineOf(el) ? { line: lineOf(el)! } : {}),
-        problem: `KaTeX could not render \`${tex.slice(0, 80)}\`${reason ? `: ${reason}` : ''}`,
+        message: `KaTeX could not render \`${tex.slice(0, 80)}\`${reason ? `: ${reason}` : ''}`,
         fix: 'Fix the TeX in the article (content/articles/<slug>.mdx); `npm run lint:content` names the line. The build should have refused it: check src/lib/markdown/rehype-math-errors.ts runs.',
       });
     }
@@ -67,7 +67,7 @@ export function katexVersionFindings(tree: NpmTree): { findings: Finding[]; vers
       {
         severity: 'error',
         file: 'package.json',
-        problem: `${versions.size} KaTeX versions are installed: ${listing}`,
+        message: `${versions.size} KaTeX versions are installed: ${listing}`,
         fix: 'Pin "katex" in package.json to the version rehype-katex depends on (or add an "overrides" entry), then `npm install`.',
       },
     ],

@@ -21,7 +21,7 @@ export async function checkPageCount(distDir: string, options: PageCountOptions 
     findings.push({
       severity: 'error',
       file: route,
-      problem: 'is a dynamic route the page-count check has no rule for, so its pages cannot be verified',
+      message: 'is a dynamic route the page-count check has no rule for, so its pages cannot be verified',
       fix: 'Add a rule for it to RULES in scripts/verify/expected-pages.ts, mirroring its getStaticPaths.',
     });
   }
@@ -55,7 +55,7 @@ export async function checkPageCount(distDir: string, options: PageCountOptions 
     findings.push({
       severity: 'error',
       file: page.route,
-      problem: `should have built ${page.url} (${page.because}), but it is not in dist/`,
+      message: `should have built ${page.url} (${page.because}), but it is not in dist/`,
       fix: 'Look for a render error in the build log for this route (Astro can skip a page and still exit 0), or for a mismatch between getStaticPaths and scripts/verify/expected-pages.ts.',
     });
   }
@@ -66,7 +66,7 @@ export async function checkPageCount(distDir: string, options: PageCountOptions 
     findings.push({
       severity: 'error',
       file: display(fileOf(distDir, url) ?? join(distDir, url)),
-      problem: `was built, but no route rule expects ${url} from the content (a draft rendered, a stale file, or a rule out of date)`,
+      message: `was built, but no route rule expects ${url} from the content (a draft rendered, a stale file, or a rule out of date)`,
       fix: 'Check drafts are filtered (src/lib/content.ts isPublic), build from a clean dist/, or update scripts/verify/expected-pages.ts.',
     });
   }

@@ -3,6 +3,8 @@
  * problem → fix (printed and written to reports/verify.txt), and GitHub workflow commands so
  * findings show up as annotations on the pull request.
  */
+import { githubAnnotation } from '../../src/lib/report.ts';
+import { countOf } from '../../src/lib/words.ts';
 import type { CheckResult, Finding } from './types.ts';
 
 export interface RanCheck {
@@ -11,8 +13,6 @@ export interface RanCheck {
   result: CheckResult;
   seconds: number;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function count(checks: RanCheck[], severity: Finding['severity']): number {
   return checks.reduce((sum, c) => sum + c.result.findings.filter((f) => f.severity === severity).length, 0);
@@ -26,7 +26,7 @@ export function formatReport(checks: RanCheck[], totalSeconds: number, distLabel
     const mark = result.skipped ? '-' : errors ? '✗' : warnings ? '!' : '✓';
     const status = result.skipped
       ? `skipped: ${result.skipped}`
-      : [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : '']
+      : [errors ? countOf(errors, 'error') : '', warnings ? countOf(warnings, 'warning') : '']
           .filter(Boolean)
           .join(', ') || 'ok';
     lines.push(`${mark} ${title}: ${status} (${seconds.toFixed(1)} s)`, `    ${result.summary}`);
@@ -36,9 +36,9 @@ export function formatReport(checks: RanCheck[], totalSeconds: number, distLabel
       lines.push(`  ${file}`);
       for (const f of findings) {
         lines.push(
-          `    ${f.severity === 'error' ? '✗' : '!'} ${f.line ? `line ${f.line}: ` : ''}${f.problem}`,
-          `      fix: ${f.fix}`,
+          `    ${f.severity === 'error' ? '✗' : '!'} ${f.line ? `line ${f.line}: ` : ''}${f.message}`,
         );
+        if (f.fix) lines.push(`      fix: ${f.fix}`);
       }
     }
   }
@@ -48,24 +48,13 @@ export function formatReport(checks: RanCheck[], totalSeconds: number, distLabel
   lines.push(
     '',
     errors
-      ? `verify: FAILED — ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${failed} of ${plural(checks.length, 'check')} (${totalSeconds.toFixed(1)} s)`
-      : `verify: passed — ${plural(checks.length, 'check')}, ${plural(warnings, 'warning')} (${totalSeconds.toFixed(1)} s)`,
+      ? `verify: FAILED — ${countOf(errors, 'error')}, ${countOf(warnings, 'warning')} in ${failed} of ${countOf(checks.length, 'check')} (${totalSeconds.toFixed(1)} s)`
+      : `verify: passed — ${countOf(checks.length, 'check')}, ${countOf(warnings, 'warning')} (${totalSeconds.toFixed(1)} s)`,
   );
   return lines.join('\n');
 }
 
-/** GitHub Actions workflow commands (https://docs.github.com/actions/reference/workflow-commands). */
+/** GitHub Actions annotations, one per finding, titled with the check that found it. */
 export function githubAnnotations(checks: RanCheck[]): string[] {
-  const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-  return checks.flatMap(({ id, result }) =>
-    result.findings.map((f) => {
-      const props = [
-        `file=${escapeProperty(f.file)}`,
-        ...(f.line ? [`line=${f.line}`] : []),
-        `title=${escapeProperty(`verify ${id}`)}`,
-      ].join(',');
-      return `::${f.severity} ${props}::${escapeData(`${f.problem}\nfix: ${f.fix}`)}`;
-    }),
-  );
+  return checks.flatMap(({ id, result }) => result.findings.map((f) => githubAnnotation(f, `verify ${id}`)));
 }

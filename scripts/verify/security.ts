@@ -70,12 +70,12 @@ export function checkSecurity(distDir: string, { siteUrl, formAction }: Security
   const origin = new URL(siteUrl).origin;
   const findings: Finding[] = [];
   const pages = htmlPages(distDir);
-  const push = (file: string, el: Element | undefined, problem: string, fix: string) =>
+  const push = (file: string, el: Element | undefined, message: string, fix: string) =>
     findings.push({
       severity: 'error',
       file: display(file),
       ...(el && lineOf(el) ? { line: lineOf(el)! } : {}),
-      problem,
+      message,
       fix,
     });
 
@@ -263,7 +263,7 @@ export function checkSecurity(distDir: string, { siteUrl, formAction }: Security
           severity: 'error',
           file: display(file),
           line: index + 1,
-          problem: 'contains a javascript: URL',
+          message: 'contains a javascript: URL',
           fix: 'Fix the URL at its source (article sources, person links, feed items); only http(s) URLs may be published.',
         });
       }
@@ -272,7 +272,7 @@ export function checkSecurity(distDir: string, { siteUrl, formAction }: Security
           severity: 'error',
           file: display(file),
           line: index + 1,
-          problem: 'inlines a font as a data: URL',
+          message: 'inlines a font as a data: URL',
           fix: 'Keep `vite.build.assetsInlineLimit: 0` in astro.config.ts so fonts stay files (a data: font would need font-src data:).',
         });
       }

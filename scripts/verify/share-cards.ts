@@ -38,7 +38,7 @@ export function checkShareCards(distDir: string, { siteUrl }: { siteUrl: string 
     pages += 1;
     const meta = metaOf(tree);
     const push = (problem: string, fix: string) =>
-      findings.push({ severity: 'error', file: display(file), problem, fix });
+      findings.push({ severity: 'error', file: display(file), message: problem, fix });
     const image = meta.get('og:image');
     if (!image) {
       push('has no og:image', 'Render the page through src/layouts/Base.astro, which adds the share card.');
@@ -88,7 +88,7 @@ export function checkShareCards(distDir: string, { siteUrl }: { siteUrl: string 
       findings.push({
         severity: 'error',
         file: display(png),
-        problem: size
+        message: size
           ? `is ${size.width}×${size.height}, not ${CARD_SIZE.width}×${CARD_SIZE.height}`
           : 'is not a PNG',
         fix: 'Draw it with renderCard (src/lib/share-card/render.ts) at CARD_WIDTH × CARD_HEIGHT.',

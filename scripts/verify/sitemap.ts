@@ -33,8 +33,8 @@ async function locs(file: string, parent: 'url' | 'sitemap'): Promise<string[] |
 export async function checkSitemap(distDir: string, { siteUrl }: SitemapOptions): Promise<CheckResult> {
   const origin = new URL(siteUrl).origin;
   const findings: Finding[] = [];
-  const error = (file: string, problem: string, fix: string, line?: number) =>
-    findings.push({ severity: 'error', file: display(file), ...(line ? { line } : {}), problem, fix });
+  const error = (file: string, message: string, fix: string, line?: number) =>
+    findings.push({ severity: 'error', file: display(file), ...(line ? { line } : {}), message, fix });
 
   const index = ['sitemap-index.xml', 'sitemap.xml']
     .map((name) => join(distDir, name))

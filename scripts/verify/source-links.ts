@@ -52,14 +52,14 @@ export async function sourceUses(
   return uses;
 }
 
-/** The finding's problem and fix for a dead source URL. */
+/** The finding's message and fix for a dead source URL. */
 export function deadSourceReport(
   url: string,
   status: string,
   use: SourceUse,
-): { problem: string; fix: string } {
+): { message: string; fix: string } {
   return {
-    problem: `source "${use.source}" is dead: ${url} answers ${status}`,
+    message: `source "${use.source}" is dead: ${url} answers ${status}`,
     fix: use.archived
       ? `Point readers at the archived copy: set url to ${use.archived} (or keep url and rely on archived, which the reference already links), and note the change in the article.`
       : `No archived copy on record. Look for one at https://web.archive.org/web/*/${url} and add it as archived:, or replace the source.`,

@@ -4,19 +4,9 @@
  * plant one defect in a tiny temporary dist) all call the same code.
  */
 
-export type Severity = 'error' | 'warning';
+import type { Finding } from '../../src/lib/report.ts';
 
-/** One problem, in the form the report prints: file → problem → fix. */
-export interface Finding {
-  severity: Severity;
-  /** Path as printed: relative to the working directory (dist/articles/x/index.html). */
-  file: string;
-  line?: number;
-  /** What is wrong, with the offending value quoted. */
-  problem: string;
-  /** What to change, and where (often a source file rather than the built one). */
-  fix: string;
-}
+export type { Finding, Severity } from '../../src/lib/report.ts';
 
 export interface CheckResult {
   findings: Finding[];
@@ -30,8 +20,4 @@ export interface Check {
   id: string;
   title: string;
   run: (distDir: string) => Promise<CheckResult>;
-}
-
-export function errorsOf(result: CheckResult): Finding[] {
-  return result.findings.filter((f) => f.severity === 'error');
 }

@@ -89,12 +89,12 @@ describe('scripts/lint-workflows.ts', () => {
     const run = await cli(dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^ci\.yml:6:\d+ \[\S+\] /m);
-    expect(run.stdout).toContain('workflow lint (actionlint): 1 problem in 1 workflows');
+    expect(run.stdout).toContain('workflow lint (actionlint): 1 problem in 1 workflow');
   });
 
   it('exits 0 on valid workflows', async () => {
     const run = await cli(await workflows({ 'ci.yml': GOOD }));
-    expect(run.stdout).toContain('0 problems in 1 workflows');
+    expect(run.stdout).toContain('0 problems in 1 workflow');
     expect(run.code).toBe(0);
   });
 });

@@ -42,7 +42,7 @@ function site(overrides: Record<string, string> = {}): string {
 const problems = (dist: string) =>
   checkBudgets(dist)
     .findings.filter((f) => f.severity === 'error')
-    .map((f) => `${f.file}: ${f.problem}`);
+    .map((f) => `${f.file}: ${f.message}`);
 
 describe('budgets', () => {
   it('passes a site within every budget (KaTeX fonts with font-display: block on the math page included)', () => {

@@ -10,7 +10,7 @@ describe('reproducible build comparison', () => {
       makeDir(files),
       makeDir({ 'index.html': '<p>built 20:01</p>', 'extra.txt': 'x' }),
     );
-    const problems = findings.map((f) => `${f.file}: ${f.problem}`);
+    const problems = findings.map((f) => `${f.file}: ${f.message}`);
     expect(problems).toContainEqual(
       expect.stringMatching(/^pagefind\/pagefind-entry\.json: exists in the first build only/),
     );

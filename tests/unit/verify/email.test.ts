@@ -26,7 +26,7 @@ function dist(html = edition.html, text = edition.text, extra: Record<string, st
 }
 const problems = (dir: string, maxBytes?: number) =>
   checkEmail(dir, { siteUrl: SITE_URL, ...(maxBytes ? { maxBytes } : {}) }).findings.map(
-    (f) => `${f.file.replace(/^.*?newsletter/, 'newsletter')}: ${f.problem}`,
+    (f) => `${f.file.replace(/^.*?newsletter/, 'newsletter')}: ${f.message}`,
   );
 
 describe('email check', () => {

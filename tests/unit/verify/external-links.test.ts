@@ -52,7 +52,7 @@ describe('external links', () => {
       now: new Date('2026-11-01T00:00:00Z'),
     };
     const report = await checkExternalLinks(dist(), { ...options, mode: 'report' });
-    expect(report.findings.map((f) => [f.severity, f.problem])).toEqual([
+    expect(report.findings.map((f) => [f.severity, f.message])).toEqual([
       ['warning', expect.stringContaining('https://gone.example/paper.pdf: HTTP 404')],
     ]);
     expect(report.findings[0]!.file).toMatch(/a\/index\.html$/);
@@ -93,7 +93,7 @@ describe('external links', () => {
         severity: 'error',
         file: 'content/articles/feature-store-latency.mdx',
         line: text.split('\n').findIndex((l) => l.includes('url: https://gone.example/paper.pdf')) + 1,
-        problem: 'source "store-paper" is dead: https://gone.example/paper.pdf answers HTTP 404',
+        message: 'source "store-paper" is dead: https://gone.example/paper.pdf answers HTTP 404',
         fix: expect.stringContaining(
           'set url to https://web.archive.org/web/20250301120000/https://gone.example/paper.pdf',
         ),

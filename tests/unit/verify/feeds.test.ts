@@ -34,7 +34,7 @@ describe('feeds (feedparser)', () => {
 
   it('fails when the home page announces a feed that is not built', async () => {
     const { findings } = await run(makeDist({ 'index.html': home }));
-    expect(findings.map((f) => `${f.file}: ${f.problem}`)).toEqual([
+    expect(findings.map((f) => `${f.file}: ${f.message}`)).toEqual([
       expect.stringMatching(/index\.html: announces the feed \/rss\.xml, which is not in dist/),
     ]);
   });
@@ -43,7 +43,7 @@ describe('feeds (feedparser)', () => {
     const { findings } = await run(
       makeDist({ 'index.html': home, 'rss.xml': rss(item('Tom & Jerry', `${SITE_URL}/`)) }),
     );
-    expect(findings.map((f) => `${f.file}: ${f.problem}`)).toContainEqual(
+    expect(findings.map((f) => `${f.file}: ${f.message}`)).toContainEqual(
       expect.stringMatching(/rss\.xml: is not a well-formed feed/),
     );
   });
@@ -59,7 +59,7 @@ describe('feeds (feedparser)', () => {
         ),
       }),
     );
-    const problems = findings.map((f) => `${f.file}: ${f.problem}`);
+    const problems = findings.map((f) => `${f.file}: ${f.message}`);
     expect(problems).toContainEqual(expect.stringMatching(/rss\.xml: item 1 has no title/));
     expect(problems).toContainEqual(
       expect.stringMatching(

@@ -49,14 +49,14 @@ describe('_headers', () => {
   });
 
   it('fails when there is no _headers file', () => {
-    expect(checkHeaders(makeDist({})).findings[0]!.problem).toContain('is missing');
+    expect(checkHeaders(makeDist({})).findings[0]!.message).toContain('is missing');
   });
 
   it("fails when the header's form-action differs from the pages' CSP", () => {
     const headers = headersFile(
       headerRules(fixedNamePaths(PATHS), { newsletter: { subscribe: null, cadence: 'weekly' } }),
     );
-    const problems = checkHeaders(dist(headers)).findings.map((f) => f.problem);
+    const problems = checkHeaders(dist(headers)).findings.map((f) => f.message);
     expect(problems).toEqual([
       expect.stringContaining(`form-action is "'self'" here but "'self' https://mail.example.com"`),
     ]);
@@ -65,18 +65,18 @@ describe('_headers', () => {
   it('fails on overlapping Cache-Control rules, an immutable fixed-name file and hashed files left to revalidate', () => {
     const good = headersFile(headerRules(fixedNamePaths(PATHS), withProvider));
     const overlapping = `${good}/pagefind/*\n  Cache-Control: public, max-age=0, must-revalidate\n`;
-    expect(checkHeaders(dist(overlapping)).findings.map((f) => f.problem)).toContainEqual(
+    expect(checkHeaders(dist(overlapping)).findings.map((f) => f.message)).toContainEqual(
       expect.stringMatching(/^\/pagefind\/fragment\/en_1\.pf_fragment matches 2 Cache-Control rules/),
     );
     const immutableFeed = good.replace(
       '/feed.xml\n  Cache-Control: public, max-age=0, must-revalidate',
       '/feed.xml\n  Cache-Control: public, max-age=31536000, immutable',
     );
-    expect(checkHeaders(dist(immutableFeed)).findings.map((f) => f.problem)).toEqual([
+    expect(checkHeaders(dist(immutableFeed)).findings.map((f) => f.message)).toEqual([
       expect.stringContaining('/feed.xml has a fixed name but is cached without revalidation'),
     ]);
     const noImmutable = good.replace('/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n', '');
-    expect(checkHeaders(dist(noImmutable)).findings.map((f) => f.problem)).toEqual([
+    expect(checkHeaders(dist(noImmutable)).findings.map((f) => f.message)).toEqual([
       '/_astro/* (content-hashed files) is not cached as immutable for a year',
     ]);
   });

@@ -18,7 +18,7 @@ const files = (size = 1000) =>
 
 function problems(body: string, extra: Record<string, string> = {}) {
   const dist = makeDist({ 'articles/a/index.html': article(body), ...files(), ...extra });
-  return checkImages(dist).findings.map((f) => f.problem);
+  return checkImages(dist).findings.map((f) => f.message);
 }
 
 describe('image budgets', () => {
@@ -64,7 +64,7 @@ describe('image budgets', () => {
 
   it('fail when the first screen loads too many image bytes', () => {
     const dist = makeDist({ 'articles/a/index.html': article(picture('eager')), ...files(500_000) });
-    expect(checkImages(dist).findings.map((f) => f.problem)).toEqual([
+    expect(checkImages(dist).findings.map((f) => f.message)).toEqual([
       'loads 500000 bytes of images before the reader scrolls (budget 400000)',
     ]);
   });

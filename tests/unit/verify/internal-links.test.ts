@@ -26,7 +26,7 @@ describe('internal links (linkinator)', () => {
     const { findings } = await run(dist);
     expect(findings).toHaveLength(1);
     expect(findings[0]!.file).toMatch(/a\/index\.html$/);
-    expect(findings[0]!.problem).toContain('/nowhere/');
+    expect(findings[0]!.message).toContain('/nowhere/');
   });
 
   it('fails on a missing fragment on another page and on the same page', async () => {
@@ -35,7 +35,7 @@ describe('internal links (linkinator)', () => {
       'b/index.html': page('<a href="/a/#elsewhere">x</a><a href="#nothing">y</a>'),
     });
     const { findings } = await run(dist);
-    const problems = findings.map((f) => `${f.file} ${f.problem}`);
+    const problems = findings.map((f) => `${f.file} ${f.message}`);
     expect(problems).toContainEqual(
       expect.stringMatching(/b\/index\.html links to \/a\/#elsewhere.*id="elsewhere"/),
     );
@@ -48,7 +48,7 @@ describe('internal links (linkinator)', () => {
       'x.png': 'png',
     });
     const { findings } = await run(dist);
-    expect(findings.map((f) => `${f.file} ${f.problem}`)).toEqual([
+    expect(findings.map((f) => `${f.file} ${f.message}`)).toEqual([
       expect.stringMatching(/a\/index\.html links to \/x-2x\.png/),
     ]);
   });
@@ -59,7 +59,7 @@ describe('internal links (linkinator)', () => {
       's.css': '@font-face{font-family:x;src:url(/fonts/missing.woff2)}',
     });
     const { findings } = await run(dist);
-    expect(findings.map((f) => `${f.file} ${f.problem}`)).toEqual([
+    expect(findings.map((f) => `${f.file} ${f.message}`)).toEqual([
       expect.stringMatching(/s\.css links to \/fonts\/missing\.woff2/),
     ]);
   });
@@ -71,6 +71,6 @@ describe('internal links (linkinator)', () => {
       }),
     });
     const { findings } = await run(dist);
-    expect(findings.map((f) => f.problem)).toEqual([expect.stringContaining('/not-built/')]);
+    expect(findings.map((f) => f.message)).toEqual([expect.stringContaining('/not-built/')]);
   });
 });

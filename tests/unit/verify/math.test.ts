@@ -13,8 +13,8 @@ describe('math', () => {
     expect(expressions).toBe(1);
     expect(findings).toHaveLength(1);
     expect(findings[0]!.file).toMatch(/articles\/x\/index\.html$/);
-    expect(findings[0]!.problem).toContain('\\frac{1}{');
-    expect(findings[0]!.problem).toContain('ParseError');
+    expect(findings[0]!.message).toContain('\\frac{1}{');
+    expect(findings[0]!.message).toContain('ParseError');
   });
 
   it('passes one KaTeX version and fails two', () => {
@@ -33,6 +33,6 @@ describe('math', () => {
     };
     const { findings } = katexVersionFindings(two);
     expect(findings).toHaveLength(1);
-    expect(findings[0]!.problem).toMatch(/2 KaTeX versions.*0\.16\.11.*rehype-katex > katex/);
+    expect(findings[0]!.message).toMatch(/2 KaTeX versions.*0\.16\.11.*rehype-katex > katex/);
   });
 });

@@ -36,7 +36,7 @@ describe('page count (expected-pages.ts)', () => {
     const { findings } = await checkPageCount(dist, options);
     expect(findings).toHaveLength(1);
     expect(findings[0]!.file).toBe('src/pages/articles/[slug].astro');
-    expect(findings[0]!.problem).toMatch(/\/articles\/beta\/ \(content\/articles\/beta\.mdx\)/);
+    expect(findings[0]!.message).toMatch(/\/articles\/beta\/ \(content\/articles\/beta\.mdx\)/);
   });
 
   it("finds share cards by the article's name whatever their content key, and misses a card not built", async () => {
@@ -49,7 +49,7 @@ describe('page count (expected-pages.ts)', () => {
     };
     const { dist, options } = project(files, { 'src/pages/og/[...card].png.ts': '' });
     const { findings } = await checkPageCount(dist, options);
-    expect(findings.map((f) => f.problem)).toEqual([
+    expect(findings.map((f) => f.message)).toEqual([
       expect.stringContaining('should have built /og/articles/beta.*.png (content/articles/beta.mdx)'),
     ]);
   });
@@ -62,7 +62,7 @@ describe('page count (expected-pages.ts)', () => {
       'articles/gamma/index.html': page('g'),
     });
     const { findings } = await checkPageCount(dist, options);
-    expect(findings.map((f) => `${f.file}: ${f.problem}`)).toEqual([
+    expect(findings.map((f) => `${f.file}: ${f.message}`)).toEqual([
       expect.stringMatching(/articles\/gamma\/index\.html: was built, but no route rule expects/),
     ]);
   });
@@ -77,7 +77,7 @@ describe('page count (expected-pages.ts)', () => {
       { 'src/pages/series/[id].astro': '' },
     );
     const { findings } = await checkPageCount(dist, options);
-    expect(findings.map((f) => `${f.file}: ${f.problem}`)).toEqual([
+    expect(findings.map((f) => `${f.file}: ${f.message}`)).toEqual([
       expect.stringMatching(/src\/pages\/series\/\[id\]\.astro: is a dynamic route/),
     ]);
   });
@@ -92,7 +92,7 @@ describe('page count (expected-pages.ts)', () => {
       { 'src/pages/tags/[tag]/[...page].astro': '' },
     );
     const { findings } = await checkPageCount(dist, options);
-    expect(findings.map((f) => f.problem)).toEqual([
+    expect(findings.map((f) => f.message)).toEqual([
       expect.stringMatching(/should have built \/tags\/drift\/ \(tag "drift" \(2 articles\), page 1 of 1\)/),
     ]);
   });

@@ -13,7 +13,7 @@ const ran: RanCheck[] = [
           severity: 'error',
           file: 'dist/a/index.html',
           line: 4,
-          problem: 'Duplicate attribute “id”.',
+          message: 'Duplicate attribute “id”.',
           fix: 'Fix the markup.',
         },
       ],
@@ -28,7 +28,7 @@ const ran: RanCheck[] = [
 ];
 
 describe('verify report', () => {
-  it('prints check → file → problem → fix and a failing verdict', () => {
+  it('prints check → file → message → fix and a failing verdict', () => {
     const text = formatReport(ran, 1.3, 'dist/');
     expect(text).toContain('✗ HTML validity: 1 error (1.2 s)');
     expect(text).toContain(

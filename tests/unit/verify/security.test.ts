@@ -4,7 +4,7 @@ import { checkSecurity } from '../../../scripts/verify/security.ts';
 import { makeDist, page, SITE_URL } from './helpers.ts';
 
 const run = (files: Record<string, string>) => checkSecurity(makeDist(files), { siteUrl: SITE_URL });
-const problems = (files: Record<string, string>) => run(files).findings.map((f) => `${f.file}: ${f.problem}`);
+const problems = (files: Record<string, string>) => run(files).findings.map((f) => `${f.file}: ${f.message}`);
 
 describe('security', () => {
   it('passes a page with a CSP, self-hosted assets, JSON-LD and a hashed inline script', () => {
@@ -93,7 +93,7 @@ describe('security: forms and form-action', () => {
       formAction: ["'self'", 'https://mail.example.com'],
     })
       .findings.filter((f) => f.file.endsWith('a/index.html'))
-      .map((f) => f.problem);
+      .map((f) => f.message);
 
   it('passes a form posting to the provider the CSP allows', () => {
     expect(check("'self' https://mail.example.com", form('https://mail.example.com/subscribe'))).toEqual([]);

@@ -34,7 +34,7 @@ async function problems(articleHead: string, files: Record<string, Buffer> = {})
     'articles/x/index.html': page('<h1>X</h1>', { head: articleHead }),
     ...files,
   });
-  return checkShareCards(dist, { siteUrl: SITE_URL }).findings.map((f) => f.problem);
+  return checkShareCards(dist, { siteUrl: SITE_URL }).findings.map((f) => f.message);
 }
 
 describe('share cards check', () => {

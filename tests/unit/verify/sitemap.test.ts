@@ -25,7 +25,7 @@ describe('sitemap (xmllint + sitemap XSD)', () => {
     const { findings } = await run(
       makeDist({ ...pages, 'sitemap-index.xml': index, 'sitemap-0.xml': urlset(['/']) }),
     );
-    const problems = findings.map((f) => `${f.file}: ${f.problem}`);
+    const problems = findings.map((f) => `${f.file}: ${f.message}`);
     expect(problems).toContainEqual(
       expect.stringMatching(/a\/index\.html: is an indexable page but the sitemap does not list/),
     );
@@ -42,7 +42,7 @@ describe('sitemap (xmllint + sitemap XSD)', () => {
         'sitemap-0.xml': urlset(['/', '/a/', '/hidden/', '/ghost/']),
       }),
     );
-    const problems = findings.map((f) => f.problem);
+    const problems = findings.map((f) => f.message);
     expect(problems).toContainEqual(
       expect.stringMatching(/lists \S+\/hidden\/, but \S*hidden\/index\.html is not indexable/),
     );
@@ -58,7 +58,7 @@ describe('sitemap (xmllint + sitemap XSD)', () => {
       }),
     );
     expect(findings[0]!.file).toMatch(/sitemap-0\.xml$/);
-    expect(findings[0]!.problem).toMatch(/does not validate against the sitemap XSD.*yesterday/);
+    expect(findings[0]!.message).toMatch(/does not validate against the sitemap XSD.*yesterday/);
     expect(findings[0]!.line).toBe(3);
   });
 });
