@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { readContentIndex } from '../../src/lib/content-files.ts';
 import { site } from '../../src/site.config.ts';
 
 type Node = Record<string, unknown> & { '@type': string | string[]; '@id'?: string };
@@ -270,6 +271,50 @@ test.describe('JSON-LD', () => {
       if (path.includes('postmortem')) expect(article['@type']).toBe('Report');
     }
     expect(sawCorrection, 'the built-in content has at least one correction').toBe(true);
+  });
+
+  test('article JSON-LD says what the frontmatter of each article says', async ({ request }) => {
+    interface Frontmatter {
+      title: string;
+      description: string;
+      beat: string;
+      author: string | string[];
+      reviewer: string;
+      published: string;
+      tags?: string[];
+      sources: { title: string }[];
+      corrections?: { date: string; summary: string }[];
+    }
+    const personUrl = (id: string) => `${site.url}/people/${id}/`;
+    const articles = (await readContentIndex('content')).articles.filter((a) => a.public);
+    expect(articles.length).toBeGreaterThan(0);
+    for (const entry of articles) {
+      const data = entry.data as unknown as Frontmatter;
+      const graph = jsonLdOf(await text(request, entry.url), entry.url);
+      const page = ofType(graph, 'WebPage')!;
+      const article = graph.find((n) => n['@type'] === 'TechArticle' || n['@type'] === 'Report')!;
+      const authors = Array.isArray(data.author) ? data.author : [data.author];
+      expect(article, entry.file).toMatchObject({
+        headline: data.title,
+        description: data.description,
+        datePublished: String(data.published),
+        articleSection: site.beats.find((b) => b.id === data.beat)!.title,
+        keywords: data.tags ?? [],
+      });
+      expect(
+        (article.author as Node[]).map((a) => a.url),
+        entry.file,
+      ).toEqual(authors.map(personUrl));
+      expect((page.reviewedBy as Node).url, entry.file).toBe(personUrl(data.reviewer));
+      expect(
+        (article.citation as Node[]).map((c) => c.name),
+        entry.file,
+      ).toEqual(data.sources.map((s) => s.title));
+      expect(
+        ((article.correction as Node[] | undefined) ?? []).map((c) => [c.datePublished, c.text]),
+        entry.file,
+      ).toEqual((data.corrections ?? []).map((c) => [String(c.date), c.summary]));
+    }
   });
 
   test('the real JSON-LD escapes what it must (the & in a beat name)', async ({ request }) => {

@@ -2,7 +2,7 @@
  * The page types the accessibility and CSP tests visit, with real URLs found in the built site
  * (dist/) at test time, so the tests follow the content instead of hard-coding slugs.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { articleUrls, htmlOf, newsletterUrls, personUrls } from './site.ts';
@@ -22,6 +22,16 @@ function firstArticle(name: string, test: (html: string) => boolean): PageType[]
   return [{ name, url, status: 200 }];
 }
 
+/**
+ * A page type the site must have. Discovery never falls back to a guess or skips a type: a
+ * missing page fails here with what was looked for, instead of testing a stand-in.
+ */
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined)
+    throw new Error(`page types: no ${what} in dist/; the built-in content should have one`);
+  return value;
+}
+
 function firstDir(path: string): string | undefined {
   if (!existsSync(path)) return undefined;
   return readdirSync(path, { withFileTypes: true }).find((e) => e.isDirectory() && e.name !== 'page')?.name;
@@ -29,8 +39,12 @@ function firstDir(path: string): string | undefined {
 
 /** A word from the newest article's title that the search index must find. */
 function searchTerm(): string {
-  const title = /<h1[^>]*>([^<]+)<\/h1>/.exec(htmlOf(articleUrls()[0]!))?.[1] ?? 'feature';
-  return title.split(/\W+/).find((w) => w.length >= 5) ?? 'feature';
+  const newest = required(articleUrls()[0], 'article');
+  const title = required(/<h1[^>]*>([^<]+)<\/h1>/.exec(htmlOf(newest))?.[1], `<h1> in ${newest}`);
+  return required(
+    title.split(/\W+/).find((w) => w.length >= 5),
+    `word of five letters or more in the title "${title}"`,
+  );
 }
 
 async function showSearchResults(page: Page): Promise<void> {
@@ -61,22 +75,21 @@ export function pageTypes(): PageType[] {
     ...firstArticle('article with an image figure', (html) =>
       /<figure[^>]* class="figure[^"]*"[^>]*>\s*<a class="figure-zoom"/.test(html),
     ),
-    { name: 'beat listing', url: `/beats/${firstDir('dist/beats') ?? 'architecture'}/`, status: 200 },
-    { name: 'person page', url: personUrls()[0] ?? '/people/', status: 200 },
+    { name: 'beat listing', url: `/beats/${required(firstDir('dist/beats'), 'beat listing')}/`, status: 200 },
+    { name: 'person page', url: required(personUrls()[0], 'person page'), status: 200 },
     { name: 'masthead', url: '/masthead/', status: 200 },
     { name: 'corrections', url: '/corrections/', status: 200 },
     {
       name: 'newsletter issue',
-      url: newsletterUrls().find((u) => /\/\d+\/$/.test(u)) ?? '/newsletter/',
+      url: required(
+        newsletterUrls().find((u) => /\/\d+\/$/.test(u)),
+        'newsletter issue',
+      ),
       status: 200,
     },
     { name: '404', url: '/no-such-page/', status: 404 },
+    { name: 'search with results', url: '/search/', status: 200, prepare: showSearchResults },
   ];
-  if (
-    existsSync(join('dist', 'search', 'index.html')) &&
-    readFileSync(join('dist', 'search', 'index.html'), 'utf8').length > 0
-  ) {
-    types.push({ name: 'search with results', url: '/search/', status: 200, prepare: showSearchResults });
-  }
+  if (!existsSync(join('dist', 'search', 'index.html'))) required(undefined, 'search page');
   return types;
 }
