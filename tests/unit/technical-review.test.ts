@@ -298,17 +298,23 @@ describe('scripts/technical-review.ts against a replaying API server', () => {
     return { url: `http://127.0.0.1:${port}`, posts, recording, close: () => server.close() };
   }
 
-  it('reads the pull request named by a pull_request_target event, asks the reviewer and sets the status', async () => {
+  /**
+   * Runs the script as the workflow does: against the replaying server, with `event` as the
+   * webhook payload and a step-summary file (read back as `summary`).
+   */
+  async function runScript(
+    recordingName: string,
+    eventName: string,
+    event: unknown,
+    env: Record<string, string> = {},
+  ) {
     const { execFile } = await import('node:child_process');
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join, resolve } = await import('node:path');
-    const api = await serve('approved-by-someone-else');
+    const api = await serve(recordingName);
     const dir = mkdtempSync(join(tmpdir(), 'mlsr-review-'));
-    writeFileSync(
-      join(dir, 'event.json'),
-      JSON.stringify({ action: 'synchronize', pull_request: { number: 42 } }),
-    );
+    writeFileSync(join(dir, 'event.json'), JSON.stringify(event));
     writeFileSync(join(dir, 'summary.md'), '');
     const result = await new Promise<{ code: number; stdout: string; stderr: string }>((done) =>
       execFile(
@@ -320,12 +326,11 @@ describe('scripts/technical-review.ts against a replaying API server', () => {
             GITHUB_TOKEN: 'test-token',
             GITHUB_REPOSITORY: api.recording.repository,
             GITHUB_API_URL: api.url,
-            GITHUB_EVENT_NAME: 'pull_request_target',
+            GITHUB_EVENT_NAME: eventName,
             GITHUB_EVENT_PATH: join(dir, 'event.json'),
             GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
-            GITHUB_SERVER_URL: 'https://github.com',
-            GITHUB_RUN_ID: '77',
             MLSR_CONTENT_ROOT: 'tests/fixtures/valid',
+            ...env,
           },
         },
         (error, stdout, stderr) => {
@@ -334,9 +339,19 @@ describe('scripts/technical-review.ts against a replaying API server', () => {
       ),
     );
     api.close();
+    return { ...result, posts: api.posts, summary: readFileSync(join(dir, 'summary.md'), 'utf8') };
+  }
+
+  it('reads the pull request named by a pull_request_target event, asks the reviewer and sets the status', async () => {
+    const result = await runScript(
+      'approved-by-someone-else',
+      'pull_request_target',
+      { action: 'synchronize', pull_request: { number: 42 } },
+      { GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '77' },
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(api.posts).toEqual([
+    expect(result.posts).toEqual([
       {
         path: '/repos/mlsystemsreview/site/pulls/42/requested_reviewers',
         body: { reviewers: ['chen-li-example'] },
@@ -353,56 +368,24 @@ describe('scripts/technical-review.ts against a replaying API server', () => {
         auth: 'Bearer test-token',
       },
     ]);
-    const summary = readFileSync(join(dir, 'summary.md'), 'utf8');
-    expect(summary).toContain("technical review: Waiting for @chen-li-example's approval");
-    expect(summary).toContain('Review requested from @chen-li-example.');
+    expect(result.summary).toContain("technical review: Waiting for @chen-li-example's approval");
+    expect(result.summary).toContain('Review requested from @chen-li-example.');
   });
 
   it("finds a fork's pull request from a workflow_run event (which carries no number) and passes it", async () => {
-    const { execFile } = await import('node:child_process');
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join, resolve } = await import('node:path');
-    const api = await serve('approved-by-reviewer');
-    const dir = mkdtempSync(join(tmpdir(), 'mlsr-review-'));
-    writeFileSync(
-      join(dir, 'event.json'),
-      JSON.stringify({
-        action: 'completed',
-        workflow_run: {
-          event: 'pull_request_review',
-          head_branch: 'fix-latency-figure',
-          head_sha: '9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d',
-          head_repository: { full_name: 'contributor/site', owner: { login: 'contributor' } },
-          pull_requests: [],
-        },
-      }),
-    );
-    const result = await new Promise<{ code: number; stderr: string }>((done) =>
-      execFile(
-        resolve('node_modules/.bin/node'),
-        [resolve('scripts/technical-review.ts')],
-        {
-          env: {
-            ...process.env,
-            GITHUB_TOKEN: 'test-token',
-            GITHUB_REPOSITORY: api.recording.repository,
-            GITHUB_API_URL: api.url,
-            GITHUB_EVENT_NAME: 'workflow_run',
-            GITHUB_EVENT_PATH: join(dir, 'event.json'),
-            GITHUB_STEP_SUMMARY: '',
-            MLSR_CONTENT_ROOT: 'tests/fixtures/valid',
-          },
-        },
-        (error, _stdout, stderr) => {
-          done({ code: error ? Number(error.code) : 0, stderr });
-        },
-      ),
-    );
-    api.close();
+    const result = await runScript('approved-by-reviewer', 'workflow_run', {
+      action: 'completed',
+      workflow_run: {
+        event: 'pull_request_review',
+        head_branch: 'fix-latency-figure',
+        head_sha: '9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d',
+        head_repository: { full_name: 'contributor/site', owner: { login: 'contributor' } },
+        pull_requests: [],
+      },
+    });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(api.posts.map((p) => [p.path, p.body])).toEqual([
+    expect(result.posts.map((p) => [p.path, p.body])).toEqual([
       [
         '/repos/mlsystemsreview/site/statuses/9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d',
         { state: 'success', context: 'technical review', description: 'Approved by @chen-li-example' },
