@@ -92,7 +92,7 @@ describe('security: forms and form-action', () => {
       siteUrl: SITE_URL,
       formAction: ["'self'", 'https://mail.example.com'],
     })
-      .findings.filter((f) => f.file.endsWith('a/index.html'))
+      .findings.filter((f) => f.file.endsWith('/a/index.html'))
       .map((f) => f.message);
 
   it('passes a form posting to the provider the CSP allows', () => {
