@@ -25,10 +25,10 @@ import {
   classesOf,
   display,
   elements,
+  errorAt,
   EXECUTABLE_SCRIPT_TYPES,
   fileOf,
   htmlPages,
-  lineOf,
   type HtmlPage,
 } from './dist.ts';
 import type { CheckResult, Finding } from './types.ts';
@@ -142,13 +142,7 @@ function resolveHref(href: string, pageUrl: string): string | undefined {
 function checkPage(distDir: string, page: HtmlPage, findings: Finding[]): PageWeight {
   const { file, url, tree } = page;
   const push = (el: Element | undefined, message: string, fix: string) =>
-    findings.push({
-      severity: 'error',
-      file: display(file),
-      ...(el && lineOf(el) ? { line: lineOf(el)! } : {}),
-      message,
-      fix,
-    });
+    findings.push(errorAt(file, el, message, fix));
 
   let hasMath = false;
   let inlineScriptBytes = 0;

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root, RootContent } from 'hast';
+import type { Finding } from './types.ts';
 
 /** Every file under `dir`, as absolute paths, sorted so reports are stable. */
 export function listFiles(dir: string, extension?: string): string[] {
@@ -103,6 +104,12 @@ export function classesOf(el: Element): string[] {
 
 export function lineOf(el: Element): number | undefined {
   return el.position?.start.line;
+}
+
+/** An error in a built file, at the element's line when there is one. */
+export function errorAt(file: string, el: Element | undefined, message: string, fix: string): Finding {
+  const line = el && lineOf(el);
+  return { severity: 'error', file: display(file), ...(line ? { line } : {}), message, fix };
 }
 
 /** True for a page that asks not to be indexed (<meta name="robots" content="noindex">). */

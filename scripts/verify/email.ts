@@ -14,7 +14,7 @@ import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
 import postcss from 'postcss';
 import { GMAIL_CLIP_BYTES } from '../../src/lib/email/limits.ts';
-import { classesOf, display, elements, fileOf, lineOf, parseHtmlFile } from './dist.ts';
+import { classesOf, errorAt, elements, fileOf, parseHtmlFile } from './dist.ts';
 import type { CheckResult, Finding } from './types.ts';
 
 export interface EmailOptions {
@@ -79,13 +79,7 @@ export function checkEmail(
     const textFile = join(dir, 'email.txt');
     const webUrl = `${origin}/newsletter/${number}/`;
     const push = (file: string, el: Element | undefined, message: string, fix: string) =>
-      findings.push({
-        severity: 'error',
-        file: display(file),
-        ...(el && lineOf(el) ? { line: lineOf(el)! } : {}),
-        message,
-        fix,
-      });
+      findings.push(errorAt(file, el, message, fix));
 
     for (const file of [htmlFile, textFile]) {
       if (!existsSync(file))

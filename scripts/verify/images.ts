@@ -16,7 +16,7 @@ import { statSync } from 'node:fs';
 import type { Element } from 'hast';
 import { site } from '../../src/site.config.ts';
 import { isArticleUrl } from './budgets.ts';
-import { display, elements, fileOf, htmlPages, lineOf } from './dist.ts';
+import { elements, errorAt, fileOf, htmlPages } from './dist.ts';
 import type { CheckResult, Finding } from './types.ts';
 
 /** Largest srcset candidate ÷ widest rendered slot. */
@@ -63,13 +63,7 @@ export function checkImages(distDir: string): CheckResult {
 
   for (const { file, url, tree } of htmlPages(distDir)) {
     const push = (el: Element | undefined, message: string, fix: string) =>
-      findings.push({
-        severity: 'error',
-        file: display(file),
-        ...(el && lineOf(el) ? { line: lineOf(el)! } : {}),
-        message,
-        fix,
-      });
+      findings.push(errorAt(file, el, message, fix));
     const sizeOf = (path: string) => {
       const target = fileOf(distDir, path);
       return target ? statSync(target).size : 0;

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { display, elements, EXECUTABLE_SCRIPT_TYPES, headOf, htmlPages, lineOf, listFiles } from './dist.ts';
+import { display, elements, errorAt, EXECUTABLE_SCRIPT_TYPES, headOf, htmlPages, listFiles } from './dist.ts';
 import type { CheckResult, Finding } from './types.ts';
 
 export interface SecurityOptions {
@@ -71,13 +71,7 @@ export function checkSecurity(distDir: string, { siteUrl, formAction }: Security
   const findings: Finding[] = [];
   const pages = htmlPages(distDir);
   const push = (file: string, el: Element | undefined, message: string, fix: string) =>
-    findings.push({
-      severity: 'error',
-      file: display(file),
-      ...(el && lineOf(el) ? { line: lineOf(el)! } : {}),
-      message,
-      fix,
-    });
+    findings.push(errorAt(file, el, message, fix));
 
   const isThirdParty = (url: string, base: string) => {
     try {
