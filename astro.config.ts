@@ -46,6 +46,8 @@ export default defineConfig({
     // (frame-ancestors) and the other security headers are in dist/_headers (src/lib/http-headers.ts).
     csp: {
       // form-action: the site and, when configured, the newsletter provider's origin (nothing else).
+      // frame-src: none here (frames fall back to default-src 'self'); the discussion pages add
+      // exactly giscus's origin for themselves (src/pages/articles/[slug]/discussion.astro).
       directives: [
         "default-src 'self'",
         "object-src 'none'",

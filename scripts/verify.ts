@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentRoot } from '../src/lib/content-root.ts';
-import { formActionSources } from '../src/lib/csp-sources.ts';
+import { formActionSources, frameSources } from '../src/lib/csp-sources.ts';
 import { site } from '../src/site.config.ts';
 import { checkBudgets } from './verify/budgets.ts';
 import { display } from './verify/dist.ts';
@@ -62,7 +62,12 @@ const CHECKS: Check[] = [
   {
     id: 'security',
     title: 'Security: CSP, scripts, javascript: URLs, fonts',
-    run: async (dist) => checkSecurity(dist, { siteUrl, formAction: formActionSources() }),
+    run: async (dist) =>
+      checkSecurity(dist, {
+        siteUrl,
+        formAction: formActionSources(),
+        frameSources: (path) => frameSources(path),
+      }),
   },
   { id: 'headers', title: 'Security headers (_headers)', run: async (dist) => checkHeaders(dist) },
   {

@@ -45,6 +45,58 @@ const newsletterConfigSchema = z.object({
   cadence: z.string().min(1),
 });
 
+/**
+ * Discussion of each article in the repository's GitHub Discussions, one thread per article
+ * titled with its slug. Every article links to its thread; with `embed` on, the article also
+ * offers the thread inline through giscus (https://giscus.app), inside a closed <details>, so
+ * nothing from giscus.app loads until the reader opens it (src/lib/discussion.ts). The ids
+ * come from giscus.app's configuration form for the repository (its `data-repo-id` and
+ * `data-category-id`), once the giscus GitHub app is installed on it.
+ */
+const discussionsSchema = z.discriminatedUnion(
+  'enabled',
+  [
+    z.strictObject(
+      { enabled: z.literal(false) },
+      {
+        error: (issue) =>
+          issue.code === 'unrecognized_keys'
+            ? `has ${issue.keys.map((k) => `"${k}"`).join(', ')} but enabled is false: set enabled: true to use them, or remove them`
+            : undefined,
+      },
+    ),
+    z
+      .object({
+        enabled: z.literal(true),
+        /** The repository's GraphQL node id (giscus's data-repo-id). */
+        repoId: z
+          .string({
+            error:
+              'is required when discussions are enabled: copy data-repo-id from the snippet giscus.app generates for the repository (it starts with "R_")',
+          })
+          .regex(/^R_[\w-]+$/, {
+            error: 'must be the repository id giscus.app shows as data-repo-id (it starts with "R_")',
+          }),
+        /** The Discussions category the threads live in, by name (as GitHub shows it) and id. */
+        category: z
+          .string({ error: 'is required when discussions are enabled: the category name, e.g. "Articles"' })
+          .min(1),
+        categoryId: z
+          .string({
+            error:
+              'is required when discussions are enabled: copy data-category-id from the snippet giscus.app generates (it starts with "DIC_")',
+          })
+          .regex(/^DIC_[\w-]+$/, {
+            error: 'must be the category id giscus.app shows as data-category-id (it starts with "DIC_")',
+          }),
+        /** Offer the thread inline (giscus, loaded only when the reader opens it); otherwise only the link. */
+        embed: z.boolean().default(true),
+      })
+      .strict(),
+  ],
+  { error: 'needs enabled: true (with repoId, category and categoryId) or enabled: false' },
+);
+
 const siteConfigSchema = z.object({
   name: z.string().min(1),
   shortName: z.string().min(1),
@@ -73,6 +125,8 @@ const siteConfigSchema = z.object({
     /** The default branch: what "the published version" means. */
     branch: z.string().min(1),
   }),
+  /** Off by default: a fork without Discussions (or without giscus) shows no discussion links. */
+  discussions: discussionsSchema.default({ enabled: false }),
   beats: z.array(beatSchema).length(BEAT_IDS.length),
   /** Listings show this many entries per page. */
   pageSize: z.int().positive(),
@@ -97,6 +151,7 @@ const siteConfigSchema = z.object({
 });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
+export type DiscussionsConfig = SiteConfig['discussions'];
 export type SubscribeConfig = z.infer<typeof subscribeSchema>;
 
 /** The configured provider, unless the environment names another endpoint (or none, with ""). */
@@ -111,7 +166,20 @@ function subscribeFromEnv(
 }
 export type Beat = SiteConfig['beats'][number];
 
-export const site: SiteConfig = siteConfigSchema.parse({
+/**
+ * Validates a configuration and, when it is wrong, throws one message per problem naming the
+ * field (e.g. `discussions.repoId`) and what it must be, instead of zod's raw issue list.
+ */
+export function parseSiteConfig(input: unknown): SiteConfig {
+  const result = siteConfigSchema.safeParse(input);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map(
+    (issue) => `  ${issue.path.join('.') || '(the whole config)'}: ${issue.message}`,
+  );
+  throw new Error(`src/site.config.ts is invalid:\n${problems.join('\n')}`);
+}
+
+export const site: SiteConfig = parseSiteConfig({
   name: 'ML Systems Review',
   shortName: 'MLSR',
   url: process.env.MLSR_SITE_URL ?? 'https://mlsystemsreview.com',
@@ -124,6 +192,14 @@ export const site: SiteConfig = siteConfigSchema.parse({
   email: 'editors@mlsystemsreview.com',
   correctionsEmail: 'editors@mlsystemsreview.com',
   repository: { url: 'https://github.com/mlsystemsreview/mlsr', branch: 'main' },
+  // The ids giscus.app gives for the repository above and its "Articles" category; a fork sets
+  // its own (or `enabled: false`).
+  discussions: {
+    enabled: true,
+    repoId: 'R_kgDOMLSRrw',
+    category: 'Articles',
+    categoryId: 'DIC_kwDOMLSRr84Cl0Xa',
+  },
   pageSize: 10,
   feedSize: 30,
   newsletter: {

@@ -96,6 +96,10 @@ export const RULES: Record<string, Rule> = {
   'articles/[slug].astro': (m) => m.articles.map((a) => ({ url: urls.article(a.slug), because: a.file })),
   'articles/[slug]/history.astro': (m) =>
     m.articles.map((a) => ({ url: urls.articleHistory(a.slug), because: a.file })),
+  'articles/[slug]/discussion.astro': (m) =>
+    site.discussions.enabled && site.discussions.embed
+      ? m.articles.map((a) => ({ url: urls.articleDiscussion(a.slug), because: a.file }))
+      : [],
   'articles/[...page].astro': (m) =>
     listing(m.articles.length, m.pageSize, urls.articles, `${m.articles.length} public articles`),
   'beats/[beat]/[...page].astro': (m) =>

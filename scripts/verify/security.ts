@@ -21,6 +21,12 @@ export interface SecurityOptions {
    * site and the newsletter provider's origin, nothing more.
    */
   formAction?: readonly string[];
+  /**
+   * The frame-src sources a page's CSP must list, exactly, by the page's path (frameSources()
+   * in src/lib/csp-sources.ts): giscus's origin on discussion pages when discussions are
+   * embedded; none (no frame-src directive at all) anywhere else.
+   */
+  frameSources?: (pagePath: string) => readonly string[];
 }
 
 export type Csp = Map<string, string[]>;
@@ -66,7 +72,10 @@ function attributeValues(el: Element): [string, string][] {
   );
 }
 
-export function checkSecurity(distDir: string, { siteUrl, formAction }: SecurityOptions): CheckResult {
+export function checkSecurity(
+  distDir: string,
+  { siteUrl, formAction, frameSources }: SecurityOptions,
+): CheckResult {
   const origin = new URL(siteUrl).origin;
   const findings: Finding[] = [];
   const pages = htmlPages(distDir);
@@ -140,6 +149,20 @@ export function checkSecurity(distDir: string, { siteUrl, formAction }: Security
         'Build it from formActionSources() (src/lib/csp-sources.ts) in astro.config.ts: the site and the newsletter provider, nothing else.',
       );
     }
+    const frameSrc = csp.get('frame-src');
+    const expectedFrames = frameSources?.(url);
+    if (expectedFrames && csp.size > 0 && (frameSrc?.join(' ') ?? '') !== expectedFrames.join(' ')) {
+      push(
+        file,
+        undefined,
+        expectedFrames.length === 0
+          ? `CSP has frame-src "${frameSrc?.join(' ') ?? ''}", but this page embeds no frames`
+          : `CSP frame-src is "${frameSrc?.join(' ') ?? '(none)'}", expected exactly "${expectedFrames.join(' ')}"`,
+        "Only an article's discussion page adds frame-src, from frameSources() (src/lib/csp-sources.ts): giscus.app when site.discussions embeds threads, nothing otherwise.",
+      );
+    }
+    // What the browser applies to <iframe>: frame-src, else child-src, else default-src.
+    const allowedFrames = frameSrc ?? csp.get('child-src') ?? csp.get('default-src') ?? [];
     const scriptSources = effective(csp, 'script') ?? [];
     const styleSources = effective(csp, 'style') ?? [];
 
@@ -176,6 +199,26 @@ export function checkSecurity(distDir: string, { siteUrl, formAction }: Security
             el,
             `<form> posts to ${target}, which the page's CSP form-action (${formSources?.join(' ') ?? 'not set'}) does not allow`,
             'Forms post to the site or to the newsletter provider set in src/site.config.ts (newsletter.subscribe.action).',
+          );
+        }
+      }
+      if (el.tagName === 'iframe' && el.properties.src !== undefined) {
+        const src = el.properties.src;
+        const frameOrigin = (() => {
+          try {
+            return new URL(src, `${origin}${url}`).origin;
+          } catch {
+            return src;
+          }
+        })();
+        const allowed =
+          frameOrigin === origin ? allowedFrames.includes("'self'") : allowedFrames.includes(frameOrigin);
+        if (!allowed) {
+          push(
+            file,
+            el,
+            `<iframe> loads ${frameOrigin}, which the page's CSP (${frameSrc ? 'frame-src' : 'default-src'} ${allowedFrames.join(' ') || '(none)'}) blocks`,
+            'Frames come only from the discussion embed (src/lib/discussion.ts), allowed by frameSources() in astro.config.ts; content may not embed frames.',
           );
         }
       }

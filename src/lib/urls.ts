@@ -11,6 +11,8 @@ export const urls = {
   article: (slug: string) => `/articles/${slug}/`,
   /** Every published revision of an article, with what changed. */
   articleHistory: (slug: string) => `/articles/${slug}/history/`,
+  /** The article's discussion, shown from GitHub Discussions when the reader asks (src/lib/discussion.ts). */
+  articleDiscussion: (slug: string) => `/articles/${slug}/discussion/`,
   beat: (beat: BeatId, page = 1) => paged(`/beats/${beat}/`, page),
   tag: (tag: string, page = 1) => paged(`/tags/${tag}/`, page),
   archive: () => '/archive/',

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { site } from '../../src/site.config.ts';
 import { articleUrls, htmlOf, newsletterUrls, personUrls } from './site.ts';
 
 export interface PageType {
@@ -60,6 +61,18 @@ async function showSearchResults(page: Page): Promise<void> {
   ).toBeVisible({ timeout: 15_000 });
 }
 
+/** Opens the giscus view with giscus.app answered locally: the tests never reach a third party. */
+async function openDiscussion(page: Page): Promise<void> {
+  await page.route('https://giscus.app/**', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><title>giscus</title><p>the thread</p>',
+    }),
+  );
+  await page.locator('details.discussion-embed summary').click();
+  await expect(page.frameLocator('details.discussion-embed iframe').locator('p')).toHaveText('the thread');
+}
+
 export function pageTypes(): PageType[] {
   const hasCodeAndTable = (html: string) => /<pre[\s>]/.test(html) && /<table[\s>]/.test(html);
   const types: PageType[] = [
@@ -91,5 +104,16 @@ export function pageTypes(): PageType[] {
     { name: 'search with results', url: '/search/', status: 200, prepare: showSearchResults },
   ];
   if (!existsSync(join('dist', 'search', 'index.html'))) required(undefined, 'search page');
+  const discussion = articleUrls()
+    .map((u) => `${u}discussion/`)
+    .find((u) => existsSync(join('dist', u, 'index.html')));
+  if (site.discussions.enabled && site.discussions.embed) {
+    types.push({
+      name: 'article discussion, opened',
+      url: required(discussion, 'article discussion page'),
+      status: 200,
+      prepare: openDiscussion,
+    });
+  }
   return types;
 }

@@ -112,3 +112,47 @@ describe('security: forms and form-action', () => {
     expect(check("'self'", '')).toEqual([expect.stringContaining('CSP form-action is')]);
   });
 });
+
+describe('security: frames and frame-src', () => {
+  const csp = (extra: string) =>
+    `<meta http-equiv="content-security-policy" content="default-src 'self'; form-action 'self'${extra}">`;
+  const frame = (src: string) => `<iframe src="${src}" title="t" loading="lazy"></iframe>`;
+  const check = (extra: string, body: string, frameSources: string[]) =>
+    checkSecurity(makeDist({ 'a/index.html': page(body, { head: csp(extra), csp: false }) }), {
+      siteUrl: SITE_URL,
+      frameSources: (path) => (path === '/a/' ? frameSources : []),
+    })
+      .findings.filter((f) => f.file.endsWith('/a/index.html'))
+      .map((f) => f.message);
+
+  it('passes the giscus frame when frame-src names exactly giscus.app', () => {
+    expect(
+      check('; frame-src https://giscus.app', frame('https://giscus.app/en/widget?term=a'), [
+        'https://giscus.app',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('fails when discussions are off but the CSP still names a frame origin', () => {
+    expect(check('; frame-src https://giscus.app', '', [])).toEqual([
+      expect.stringContaining('CSP has frame-src "https://giscus.app", but this page embeds no frames'),
+    ]);
+  });
+
+  it('fails when frame-src allows more than giscus.app, or is missing while the site embeds', () => {
+    expect(check('; frame-src https://giscus.app https:', '', ['https://giscus.app'])).toEqual([
+      expect.stringContaining('expected exactly "https://giscus.app"'),
+    ]);
+    expect(check('', '', ['https://giscus.app'])).toEqual([
+      expect.stringContaining('CSP frame-src is "(none)"'),
+    ]);
+  });
+
+  it('fails on a frame from an origin the CSP blocks', () => {
+    expect(check('', frame('https://www.youtube.com/embed/x'), [])).toEqual([
+      expect.stringContaining(
+        "<iframe> loads https://www.youtube.com, which the page's CSP (default-src 'self') blocks",
+      ),
+    ]);
+  });
+});
