@@ -200,9 +200,14 @@ export async function getBeatNeighbours(article: Article): Promise<{ newer?: Art
   };
 }
 
-/** Up to `count` related articles: shared tags weigh most, the same beat breaks ties (see related.ts). */
+/**
+ * Up to `count` related articles: shared tags weigh most, the same beat breaks ties (see
+ * related.ts). The beat's previous and next articles are left out: the page links them already.
+ */
 export async function getRelatedArticles(article: Article, count = 3): Promise<Article[]> {
-  return pickRelated(article, await getArticles(), count);
+  const { newer, older } = await getBeatNeighbours(article);
+  const shown = new Set([newer, older].flatMap((a) => (a ? [a.slug] : [])));
+  return pickRelated(article, await getArticles(), count, shown);
 }
 
 export { site };

@@ -41,7 +41,9 @@ function compare<T extends RelatedCandidate>(x: Scored<T>, y: Scored<T>): number
 }
 
 /**
- * Up to `count` candidates related to `article`, most related first; unrelated ones never.
+ * Up to `count` candidates related to `article`, most related first; unrelated ones never,
+ * nor the slugs in `exclude` (the previous and next articles the page already shows, so the
+ * three places are not spent repeating them).
  * Runs once per article over the whole archive, so it keeps only the best `count` as it goes
  * instead of sorting every candidate (linear per article, not n log n).
  */
@@ -49,11 +51,13 @@ export function pickRelated<T extends RelatedCandidate>(
   article: RelatedCandidate,
   candidates: readonly T[],
   count = 3,
+  exclude: ReadonlySet<string> = new Set(),
 ): T[] {
   const limit = Math.max(0, count);
   const tags = new Set(article.data.tags);
   const best: Scored<T>[] = [];
   for (const candidate of candidates) {
+    if (exclude.has(candidate.slug)) continue;
     const score = scoreWith(tags, article, candidate);
     if (score === 0) continue;
     const entry = { candidate, score };

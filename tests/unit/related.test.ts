@@ -54,4 +54,10 @@ describe('pickRelated', () => {
     expect(pickRelated(self, ties).map((c) => c.slug)).toEqual(['a', 'b']);
     expect(pickRelated(self, [...ties].reverse()).map((c) => c.slug)).toEqual(['a', 'b']);
   });
+
+  it('leaves out the articles the page already shows as previous and next', () => {
+    expect(pickRelated(self, candidates, 3, new Set(['two-tags', 'one-tag-old'])).map((c) => c.slug)).toEqual(
+      ['one-tag-new', 'same-beat-only'],
+    );
+  });
 });
