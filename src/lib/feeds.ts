@@ -15,6 +15,7 @@ import { CORRECTION_KIND_LABELS } from '../schemas/correction.ts';
 import { site, type Beat } from '../site.config.ts';
 import type { PersonData } from '../schemas/person.ts';
 import type { Article, LoggedCorrection, NewsletterEntry } from './content.ts';
+import { nameArticleLinks } from './newsletter.ts';
 import { namesOf } from './people.ts';
 import { absoluteUrl, urls } from './urls.ts';
 
@@ -181,14 +182,21 @@ export function correctionItem(correction: LoggedCorrection): RSSFeedItem {
   };
 }
 
-/** A full-text item for a newsletter issue. */
-export function issueItem(issue: NewsletterEntry, url: string): RSSFeedItem {
+/**
+ * A full-text item for a newsletter issue; `articleTitles` (by site path) names the links
+ * written as an article's bare path, as on the issue's page.
+ */
+export function issueItem(
+  issue: NewsletterEntry,
+  url: string,
+  articleTitles: ReadonlyMap<string, string>,
+): RSSFeedItem {
   const link = absoluteUrl(url);
   return {
     title: `No. ${issue.data.number}: ${issue.data.title}`,
     link,
     pubDate: issue.data.date,
     description: issue.data.summary,
-    content: feedHtml(renderedHtml(issue), link),
+    content: feedHtml(nameArticleLinks(renderedHtml(issue), articleTitles), link),
   };
 }

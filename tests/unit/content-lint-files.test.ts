@@ -244,6 +244,35 @@ describe('newsletter issues', () => {
     });
   });
 
+  it('a link to an article that does not exist names the line and the nearest slug', async () => {
+    const { result, text } = await lintEdited(
+      'newsletter/2.md',
+      '(/articles/gpu-inference-benchmark/)',
+      '(/articles/gpu-inference-benchmarks/)',
+    );
+    expect(onlyProblem(result)).toEqual({
+      severity: 'error',
+      file: 'content/newsletter/2.md',
+      line: lineOf(text, 'This week:'),
+      field: 'link',
+      message:
+        'links to /articles/gpu-inference-benchmarks/, but no article has the slug "gpu-inference-benchmarks": did you mean /articles/gpu-inference-benchmark/?',
+    });
+  });
+
+  it('a link to a draft article is refused: it would be broken once published', async () => {
+    const tree = await validTree();
+    await tree.edit('articles/gpu-inference-benchmark.mdx', 'published:', 'draft: true\npublished:');
+    const { problems } = await tree.lint();
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: 'content/newsletter/2.md',
+        field: 'link',
+        message: expect.stringContaining('an article that is still a draft'),
+      }),
+    );
+  });
+
   it('an unknown key in an issue is named', async () => {
     const { result } = await lintEdited('newsletter/1.md', 'summary:', 'author: ada-okafor\nsummary:');
     expect(onlyProblem(result)).toMatchObject({

@@ -9,8 +9,9 @@ import { isoDay } from '../../schemas/date.ts';
 import { newsletterIssueSchema } from '../../schemas/newsletter-issue.ts';
 import { personSchema } from '../../schemas/person.ts';
 import { SLUG_PATTERN } from '../../schemas/slug.ts';
-import { listArticles, listNewsletter, listPeople } from '../content-files.ts';
+import { isPublicIn, listArticles, listNewsletter, listPeople } from '../content-files.ts';
 import type { Root as MdastRoot } from 'mdast';
+import { checkIssueLinks, issueArticleLinks } from '../newsletter.ts';
 import { missingArchiveMessage } from '../references.ts';
 import { correctionNotLoggedMessage, unknownCitationMessage } from '../rule-messages.ts';
 import { checkBody } from './body.ts';
@@ -192,9 +193,22 @@ async function lintArticles(
   return listing.files.map((article) => article.id);
 }
 
+/** Every article's slug and whether it is a draft (frontmatter only; problems are the article lint's). */
+async function articleDrafts(root: string, cwd: string): Promise<Map<string, { draft: boolean }>> {
+  const listing = await listArticles(root, cwd);
+  const drafts = new Map<string, { draft: boolean }>();
+  for (const { id, path, file } of listing.files) {
+    const content = await readContentFile(path, file, []);
+    const data = (content?.data ?? {}) as { draft?: unknown };
+    drafts.set(id, { draft: !isPublicIn(data, 'production') });
+  }
+  return drafts;
+}
+
 async function lintNewsletter(root: string, cwd: string, problems: Problem[]) {
   const seen = new Map<number, string>();
   const listing = await listNewsletter(root, cwd);
+  let articles: Map<string, { draft: boolean }> | undefined;
   problems.push(...listing.problems);
   for (const { id, path, file } of listing.files) {
     const content = await readContentFile(path, file, problems);
@@ -224,6 +238,13 @@ async function lintNewsletter(root: string, cwd: string, problems: Problem[]) {
       });
     }
     const facts = checkBody(file, content.body, content.bodyLine, false, problems);
+    // A link to one of our articles must reach a published one (read only when an issue has one).
+    if (issueArticleLinks(content.body).length > 0) {
+      articles ??= await articleDrafts(root, cwd);
+      for (const { line, message } of checkIssueLinks(content.body, articles)) {
+        problems.push({ severity: 'error', file, line: line + content.bodyLine - 1, field: 'link', message });
+      }
+    }
     // Issues have no sources list, so a citation would point at nothing (and Astro's loader
     // would drop the body silently when the citation plugin refuses it).
     for (const [id, citedLine] of facts.cited) {

@@ -17,6 +17,7 @@ import { visit } from 'unist-util-visit';
 import { site } from '../../site.config.ts';
 import { formatDate } from '../dates.ts';
 import { feedHtml } from '../feeds.ts';
+import { articleLinkTitle } from '../newsletter.ts';
 import { absoluteUrl, urls } from '../urls.ts';
 import { EMAIL_CSS } from './styles.ts';
 
@@ -57,12 +58,8 @@ function emailBody(issue: EmailIssue, webUrl: string): ElementContent[] {
   const tree = fromHtml(feedHtml(issue.bodyHtml, webUrl), { fragment: true });
   visit(tree, 'element', (node: Element) => {
     if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
-    const href = node.properties.href;
-    const text = toString(node).trim();
-    const url = new URL(href);
-    if (url.origin !== new URL(site.url).origin) return;
-    const title = issue.articleTitles.get(url.pathname);
-    if (title && (text === url.pathname || text === href)) node.children = [{ type: 'text', value: title }];
+    const title = articleLinkTitle(node.properties.href, toString(node), issue.articleTitles);
+    if (title) node.children = [{ type: 'text', value: title }];
   });
   return tree.children.filter((node): node is ElementContent => node.type !== 'doctype');
 }
