@@ -44,7 +44,7 @@ describe('citation previews', () => {
 
   it('glues the marker to the word before it with a no-break space', async () => {
     const html = await render('Models age [@drift].\n');
-    expect(html).toContain('Models age<sup class="citation">\u00a0[');
+    expect(html).toContain('Models age<sup class="citation">\u2060[');
     expect(html).not.toMatch(/age <sup/);
   });
 

@@ -7,8 +7,10 @@
  * browsers without interest invokers, shows it with `:hover`/`:focus-within` instead. The
  * marker still links to the source list, so nothing depends on the preview.
  *
- * Also keeps a marker on the line of the word it follows: the space before it becomes a
- * no-break space (inside the marker), so "[3]" never starts a line on its own.
+ * Also keeps a marker on the line of the word it follows: the space written before it gives
+ * way to a word joiner (U+2060, zero width, no break) inside the marker, so "[3]" never starts
+ * a line on its own and sits against its word like any superscript. A no-break space did the
+ * gluing too, but drew a full word space before a marker already set off by being raised.
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
@@ -24,7 +26,7 @@ interface SourceLike {
   date?: Date;
 }
 
-const NBSP = '\u00a0';
+const WORD_JOINER = '\u2060';
 
 function classesOf(node: Element): string[] {
   const className = node.properties.className;
@@ -101,12 +103,13 @@ export default function rehypeCitationPreviews() {
     const sources = sourcesOf(file);
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'sup' || !classesOf(node).includes('citation')) return undefined;
-      // No break between the cited word and its marker: the space before it becomes a no-break
-      // space inside the marker, so search (which leaves markers out) keeps no orphan space.
+      // No break and no gap between the cited word and its marker: the space before it gives
+      // way to a word joiner inside the marker, so search (which leaves markers out) keeps no
+      // orphan space either.
       const before = parent && index !== undefined ? parent.children[index - 1] : undefined;
       if (before?.type === 'text' && /\s$/.test(before.value)) {
         before.value = before.value.replace(/\s+$/, '');
-        node.children.unshift(text(NBSP));
+        node.children.unshift(text(WORD_JOINER));
       }
 
       node.children = node.children.map((child) => {
