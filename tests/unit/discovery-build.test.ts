@@ -5,15 +5,20 @@
  * lists every article with its lastmod, and the hostile title neither breaks out of the
  * JSON-LD nor runs in Chromium. About 15 s on a 2-core machine.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
+import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/lib/chromium.ts';
+import { referenceParts } from '../../src/lib/references.ts';
+import { sourceSchema } from '../../src/schemas/source.ts';
 import { site } from '../../src/site.config.ts';
 import { VALID_FIXTURE } from './helpers/content-tree.ts';
 
@@ -177,6 +182,43 @@ describe('a built site with 30 articles', () => {
       expect(dialogs).toEqual([]);
     } finally {
       await browser.close();
+    }
+  });
+
+  test('a source read on a known day says so, on screen and on paper', { timeout: 90_000 }, async () => {
+    // The valid fixture's first source carries `accessed`; the label is the one the source list prints.
+    const label = referenceParts(
+      sourceSchema.parse({
+        id: 'x',
+        title: 'x',
+        url: 'https://example.com/x',
+        kind: 'paper',
+        accessed: '2025-03-01',
+      }),
+    ).accessed?.label;
+    expect(label).toBeDefined();
+    const page = html('/articles/feature-store-latency/');
+    expect(page).toContain(`Accessed <time datetime="2025-03-01">${label}</time>.`);
+
+    const server = createServer(sirv(outDir)).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const executablePath = findChromium();
+    const browser = await chromium.launch({
+      ...(executablePath ? { executablePath } : {}),
+      args: CHROMIUM_ARGS,
+    });
+    try {
+      const tab = await browser.newPage();
+      const { port } = server.address() as AddressInfo;
+      await tab.goto(`http://127.0.0.1:${port}/articles/feature-store-latency/`);
+      await expect.poll(() => tab.locator('.source-accessed').first().isVisible()).toBe(true);
+      const pdf = join(root, 'article.pdf');
+      await writeFile(pdf, await tab.pdf({ format: 'A4' }));
+      const printed = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+      expect(printed.replace(/\s+/g, ' ')).toContain(`Accessed ${label}.`);
+    } finally {
+      await browser.close();
+      server.close();
     }
   });
 });
