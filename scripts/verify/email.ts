@@ -205,7 +205,7 @@ export function checkEmail(
           push(
             htmlFile,
             el,
-            `<img src="${String(el.properties.src ?? '')}"> has no alt text; many clients block images by default`,
+            `<img src="${el.properties.src ?? ''}"> has no alt text; many clients block images by default`,
             `Give the image alt text in ${source}.`,
           );
         if (
@@ -215,7 +215,7 @@ export function checkEmail(
           push(
             htmlFile,
             el,
-            `<img src="${String(el.properties.src ?? '')}"> has no width and height; clients reflow or stretch it`,
+            `<img src="${el.properties.src ?? ''}"> has no width and height; clients reflow or stretch it`,
             'Use an image the build measures (a local image in the issue), so width and height are written.',
           );
       }

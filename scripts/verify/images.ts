@@ -86,7 +86,7 @@ export function checkImages(distDir: string): CheckResult {
       }
       if (el.tagName !== 'img') continue;
       images += 1;
-      const src = String(el.properties.src ?? '');
+      const src = el.properties.src ?? '';
       const name = `<img src="${src.slice(0, 80)}">`;
       if (el.properties.alt === undefined)
         push(
@@ -130,7 +130,7 @@ export function checkImages(distDir: string): CheckResult {
       }
       if (!isArticleUrl(url) || !parents.has(el) || !isInProse(el, parents)) continue;
       seenInArticle += 1;
-      const loading = String(el.properties.loading ?? 'eager');
+      const loading = el.properties.loading ?? 'eager';
       if (seenInArticle === 1 && loading === 'lazy')
         push(
           el,

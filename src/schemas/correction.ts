@@ -9,6 +9,10 @@ import { calendarDate } from './date.ts';
 export const CORRECTION_KINDS = ['correction', 'clarification', 'update'] as const;
 export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
 
+export function isCorrectionKind(value: unknown): value is CorrectionKind {
+  return (CORRECTION_KINDS as readonly unknown[]).includes(value);
+}
+
 /** The kind as a reader sees it: a label, and the past participle the inline mark uses. */
 export const CORRECTION_KIND_LABELS: Record<CorrectionKind, { label: string; done: string }> = {
   correction: { label: 'Correction', done: 'corrected' },

@@ -10,6 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { readContentIndex } from '../../src/lib/content-files.ts';
+import { articleSchema, personIdOf, personIdSchema } from '../../src/schemas/article.ts';
+import { isoDay } from '../../src/schemas/date.ts';
 import { site } from '../../src/site.config.ts';
 
 type Node = Record<string, unknown> & { '@type': string | string[]; '@id'?: string };
@@ -274,38 +276,28 @@ test.describe('JSON-LD', () => {
   });
 
   test('article JSON-LD says what the frontmatter of each article says', async ({ request }) => {
-    interface Frontmatter {
-      title: string;
-      description: string;
-      beat: string;
-      author: string | string[];
-      reviewer: string;
-      published: string;
-      tags?: string[];
-      sources: { title: string }[];
-      corrections?: { date: string; summary: string }[];
-    }
+    // The frontmatter as the build reads it: parsed by the real schema, not cast.
+    const schema = articleSchema(personIdSchema);
     const personUrl = (id: string) => `${site.url}/people/${id}/`;
     const articles = (await readContentIndex('content')).articles.filter((a) => a.public);
     expect(articles.length).toBeGreaterThan(0);
     for (const entry of articles) {
-      const data = entry.data as unknown as Frontmatter;
+      const data = schema.parse(entry.data);
       const graph = jsonLdOf(await text(request, entry.url), entry.url);
       const page = ofType(graph, 'WebPage')!;
       const article = graph.find((n) => n['@type'] === 'TechArticle' || n['@type'] === 'Report')!;
-      const authors = Array.isArray(data.author) ? data.author : [data.author];
       expect(article, entry.file).toMatchObject({
         headline: data.title,
         description: data.description,
-        datePublished: String(data.published),
+        datePublished: isoDay(data.published),
         articleSection: site.beats.find((b) => b.id === data.beat)!.title,
-        keywords: data.tags ?? [],
+        keywords: data.tags,
       });
       expect(
         (article.author as Node[]).map((a) => a.url),
         entry.file,
-      ).toEqual(authors.map(personUrl));
-      expect((page.reviewedBy as Node).url, entry.file).toBe(personUrl(data.reviewer));
+      ).toEqual(data.author.map((author) => personUrl(personIdOf(author))));
+      expect((page.reviewedBy as Node).url, entry.file).toBe(personUrl(personIdOf(data.reviewer)));
       expect(
         (article.citation as Node[]).map((c) => c.name),
         entry.file,
@@ -313,7 +305,7 @@ test.describe('JSON-LD', () => {
       expect(
         ((article.correction as Node[] | undefined) ?? []).map((c) => [c.datePublished, c.text]),
         entry.file,
-      ).toEqual((data.corrections ?? []).map((c) => [String(c.date), c.summary]));
+      ).toEqual(data.corrections.map((c) => [isoDay(c.date), c.summary]));
     }
   });
 

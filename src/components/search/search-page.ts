@@ -96,9 +96,7 @@ export function attachSearchPage(root: HTMLElement): void {
     fill(
       '[data-search-suggest-filters]',
       dropped.map((key) => {
-        const filters = { ...state.filters };
-        const value = filters[key];
-        delete filters[key];
+        const { [key]: value, ...filters } = state.filters;
         const select = selects.get(key);
         const label = [...(select?.options ?? [])].find((o) => o.value === value)?.text ?? value;
         const name = select?.closest('label')?.querySelector('span')?.textContent ?? key;

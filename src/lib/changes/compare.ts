@@ -127,8 +127,8 @@ export function factChanges(before: ParsedArticle, after: ParsedArticle, path: s
   for (const part of parts) {
     if (!part.added && !part.removed) {
       current = undefined;
-      i += part.count ?? part.value.length;
-      j += part.count ?? part.value.length;
+      i += part.count;
+      j += part.count;
       continue;
     }
     if (!current) {
@@ -136,7 +136,7 @@ export function factChanges(before: ParsedArticle, after: ParsedArticle, path: s
       current = { removed: [], added: [], line: now[j]?.line ?? now[j - 1]?.line ?? after.bodyLine };
       hunks.push(current);
     }
-    const count = part.count ?? part.value.length;
+    const count = part.count;
     if (part.removed) {
       current.removed.push(...old.slice(i, i + count));
       i += count;

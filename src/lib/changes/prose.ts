@@ -5,7 +5,7 @@
  * reformatted table or a re-wrapped paragraph is not a change, and a changed number is.
  * Every stretch of text remembers the source line it came from, for annotations.
  */
-import type { Nodes, Root } from 'mdast';
+import type { Nodes } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
@@ -92,10 +92,10 @@ function inline(node: Nodes, out: BlockBuilder): void {
       return;
     case 'mdxJsxTextElement':
       attributeFacts(node, out);
-      for (const child of node.children) inline(child as Nodes, out);
+      for (const child of node.children) inline(child, out);
       return;
     default:
-      if ('children' in node) for (const child of node.children) inline(child as Nodes, out);
+      if ('children' in node) for (const child of node.children) inline(child, out);
   }
 }
 
@@ -134,7 +134,7 @@ function finish(type: BlockType, out: BlockBuilder, fallbackLine: number): Prose
  */
 export function proseBlocks(body: string, options: { mdx: boolean; firstLine?: number }): ProseBlock[] {
   const offset = (options.firstLine ?? 1) - 1;
-  const tree = processors[options.mdx ? 'mdx' : 'md'].parse(body) as Root;
+  const tree = processors[options.mdx ? 'mdx' : 'md'].parse(body);
   const blocks: ProseBlock[] = [];
   const push = (block: ProseBlock | undefined) => {
     if (block) blocks.push(block);
@@ -172,11 +172,11 @@ export function proseBlocks(body: string, options: { mdx: boolean; firstLine?: n
         const out = new BlockBuilder(offset);
         attributeFacts(node, out);
         push(finish('component', out, startLine(node)));
-        for (const child of node.children) walk(child as Nodes);
+        for (const child of node.children) walk(child);
         return;
       }
       default:
-        if ('children' in node) for (const child of node.children) walk(child as Nodes);
+        if ('children' in node) for (const child of node.children) walk(child);
     }
   };
   walk(tree);

@@ -253,16 +253,12 @@ export function checkBody(
               if (!attribute) return undefined;
               return typeof attribute.value === 'string' ? attribute.value : '';
             };
-            facts.images.push({
-              line: line ?? 1,
-              field: '<Figure>',
-              src: value('src') ?? '',
-              ...Object.fromEntries(
-                (['alt', 'srcDark', 'credit', 'license', 'sourceUrl'] as const)
-                  .map((key) => [key, value(key)])
-                  .filter(([, v]) => v !== undefined),
-              ),
-            });
+            const image: ImageReference = { line: line ?? 1, field: '<Figure>', src: value('src') ?? '' };
+            for (const key of ['alt', 'srcDark', 'credit', 'license', 'sourceUrl'] as const) {
+              const given = value(key);
+              if (given !== undefined) image[key] = given;
+            }
+            facts.images.push(image);
           }
         } else if (FORBIDDEN_HTML_ELEMENTS.has(name.toLowerCase())) {
           report(
@@ -308,7 +304,12 @@ export function checkBody(
         return;
       }
       case 'image':
-        facts.images.push({ line: line ?? 1, field: 'image', src: String(n.url), alt: String(n.alt ?? '') });
+        facts.images.push({
+          line: line ?? 1,
+          field: 'image',
+          src: String(n.url),
+          alt: typeof n.alt === 'string' ? n.alt : '',
+        });
       // falls through: the URL scheme rule applies to images too
       case 'link':
       case 'definition':

@@ -29,7 +29,9 @@ export type RepositoryState =
 
 function run(cwd: string, args: string[]): { ok: boolean; out: string; err: string } {
   const result = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
-  return { ok: result.status === 0, out: result.stdout ?? '', err: (result.stderr ?? '').trim() };
+  // No git on the machine (ENOENT) or a killed process: there is no output to read.
+  if (result.error) return { ok: false, out: '', err: result.error.message };
+  return { ok: result.status === 0, out: result.stdout, err: result.stderr.trim() };
 }
 
 /** Whether `dir` is in a git repository with its full history. */

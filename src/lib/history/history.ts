@@ -10,12 +10,13 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parseArticle, newCorrectionDays, type ParsedArticle } from '../changes/compare.ts';
 import { proseBlocks } from '../changes/prose.ts';
 import { articleIdOfPath } from '../content-files.ts';
+import { isCorrectionKind, type CorrectionKind } from '../../schemas/correction.ts';
 import { commitsTouching, readBlobs, repositoryState } from './git-log.ts';
 import { proseDiff, type DiffEntry } from './prose-diff.ts';
 
 export interface LoggedEntry {
   day: string;
-  kind: string;
+  kind: CorrectionKind;
   summary: string;
 }
 
@@ -206,8 +207,9 @@ export async function readSiteHistory(options: HistoryOptions): Promise<SiteHist
             .filter((c) => added.has(dayOf(c.date)))
             .map((c) => ({
               day: dayOf(c.date),
-              kind: typeof c.kind === 'string' ? c.kind : 'correction',
-              summary: String(c.summary ?? ''),
+              // An old revision's log is not validated today: an unknown kind reads as the default.
+              kind: isCorrectionKind(c.kind) ? c.kind : 'correction',
+              summary: typeof c.summary === 'string' ? c.summary : '',
             })),
           metadata: metadataChanges(previous.article, article),
           diff,

@@ -32,7 +32,7 @@ export interface ArticleRecord {
    * Per corrections-log day: the history page's anchor of the revision that logged it, or
    * 'older' when the entry predates the history kept. Empty when the build has no history.
    */
-  corrections: Record<string, string | 'older'>;
+  corrections: Record<string, `${string}#rev-${string}` | 'older'>;
 }
 
 export async function articleRecord(article: {
@@ -42,7 +42,7 @@ export async function articleRecord(article: {
 }): Promise<ArticleRecord> {
   const site = await getSiteHistory();
   const historyUrl = urls.articleHistory(article.slug);
-  const corrections: Record<string, string | 'older'> = {};
+  const corrections: Record<string, `${string}#rev-${string}` | 'older'> = {};
   if (site.available) {
     const history = site.articles.get(article.slug);
     for (const correction of article.data.corrections) {

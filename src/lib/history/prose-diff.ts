@@ -25,7 +25,10 @@ export interface DiffInput {
   blocks: readonly Pick<ProseBlock, 'type' | 'text'>[];
 }
 
-type Block = { type: BlockType | 'title' | 'dek'; text: string };
+interface Block {
+  type: BlockType | 'title' | 'dek';
+  text: string;
+}
 
 /** Past this share of changed words, a block reads better as removed-then-added. */
 const REWRITE_SHARE = 0.6;
@@ -74,7 +77,7 @@ export function proseDiff(before: DiffInput, after: DiffInput): DiffEntry[] {
     removed = [];
   };
   for (const part of diffArrays(a.map(key), b.map(key))) {
-    const count = part.count ?? part.value.length;
+    const count = part.count;
     if (part.removed) {
       removed.push(...a.slice(i, i + count));
       i += count;

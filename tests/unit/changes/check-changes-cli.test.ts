@@ -29,7 +29,9 @@ function checkChanges(args: string[] = [], env: NodeJS.ProcessEnv = {}) {
       NODE,
       [SCRIPT, ...args],
       { cwd: repo, env: { ...process.env, GITHUB_ACTIONS: '', ...env } },
-      (error, stdout, stderr) => done({ code: error ? Number(error.code) : 0, stdout, stderr }),
+      (error, stdout, stderr) => {
+        done({ code: error ? Number(error.code) : 0, stdout, stderr });
+      },
     );
   });
 }

@@ -81,7 +81,7 @@ describe('compareArticle', () => {
     const asDoi = article(BODY, '', 'https://doi.org/10.1145/1').replace('kind: filing', 'kind: filing');
     const moved = asDoi.replace('    url: https://doi.org/10.1145/1\n', '    doi: 10.1145/1\n');
     expect(compareArticle(asDoi, moved, PATH).changes).toEqual([]);
-    const dropped = article(BODY).replace(/  - id: sec-order[\s\S]*?kind: filing\n/, '');
+    const dropped = article(BODY).replace(/ {2}- id: sec-order[\s\S]*?kind: filing\n/, '');
     expect(compareArticle(article(BODY), dropped, PATH).changes).toMatchObject([
       { kind: 'source', source: 'sec-order', before: 'https://www.sec.gov/order.pdf' },
     ]);

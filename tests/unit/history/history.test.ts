@@ -96,7 +96,7 @@ describe('readSiteHistory on a temporary repository', () => {
     expect(revision.metadata).toEqual(['corrections']);
     const changed = revision.diff.filter((e) => e.kind === 'block');
     expect(changed).toHaveLength(1);
-    const parts = changed[0]!.kind === 'block' ? changed[0]!.parts : [];
+    const parts = changed[0]!.parts;
     expect(parts.filter((p) => p.op !== 'same')).toEqual([
       { op: 'del', text: '82' },
       { op: 'ins', text: '86' },
