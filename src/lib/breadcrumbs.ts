@@ -27,6 +27,11 @@ export function articleTrail(article: {
   ];
 }
 
+/** The article's history page sits under the article. */
+export function historyTrail(article: Parameters<typeof articleTrail>[0] & { slug: string }): Crumb[] {
+  return [...articleTrail(article), { name: 'History', path: urls.articleHistory(article.slug) }];
+}
+
 export function personTrail(person: { id: string; data: PersonData }): Crumb[] {
   return [
     home,

@@ -126,6 +126,16 @@ export function getArticles(): Promise<Article[]> {
   return articlesCache;
 }
 
+/** getStaticPaths for a route per article (`[slug]`): the page, its history, its BibTeX. */
+export async function articlePaths() {
+  return (await getArticles()).map((article) => ({ params: { slug: article.slug }, props: { article } }));
+}
+
+/** getStaticPaths for a route per person (`[id]`). */
+export async function personPaths() {
+  return (await getPeople()).map((person) => ({ params: { id: person.id }, props: { person } }));
+}
+
 const byBeatCache = new Map<BeatId, Promise<Article[]>>();
 
 /** One beat's articles, newest first (computed once per beat: every article page asks). */

@@ -3,10 +3,33 @@
  * filter choices the search page offers. Built from the view models in content.ts so the index,
  * the filter menus and the rest of the site agree on ids, names and dates.
  */
-import type { Article, NewsletterEntry } from './content.ts';
+import type { ArticleData } from '../schemas/article.ts';
+import type { NewsletterIssueData } from '../schemas/newsletter-issue.ts';
+import type { Beat } from '../site.config.ts';
 import { formatDate, isoDay, yearOf } from './dates.ts';
-import { displayName, namesOf } from './people.ts';
+import { displayName, namesOf, type NamedPerson } from './people.ts';
 import { NEWSLETTER_BEAT, type SearchFilter } from './search-state.ts';
+
+/**
+ * What the index reads of an article (content.ts's Article has it all): the types say what a
+ * record depends on, and tests build one from the schemas' own types, without casts.
+ */
+export interface SearchableArticle {
+  beat: Pick<Beat, 'id' | 'title'>;
+  authors: readonly SearchablePerson[];
+  reviewer: SearchablePerson;
+  data: Pick<ArticleData, 'title' | 'description' | 'beat' | 'tags' | 'published'>;
+}
+
+export interface SearchablePerson {
+  id: string;
+  data: NamedPerson;
+}
+
+/** What the index reads of a newsletter issue. */
+export interface SearchableIssue {
+  data: Pick<NewsletterIssueData, 'number' | 'title' | 'date' | 'summary'>;
+}
 
 /** Display fields of a result (Pagefind "meta"): shown as they are, never parsed. */
 export interface SearchMeta {
@@ -31,7 +54,7 @@ export interface SearchRecord {
   sort: { date: string };
 }
 
-export function articleSearchRecord(article: Article): SearchRecord {
+export function articleSearchRecord(article: SearchableArticle): SearchRecord {
   const { data } = article;
   return {
     meta: {
@@ -54,7 +77,7 @@ export function articleSearchRecord(article: Article): SearchRecord {
   };
 }
 
-export function newsletterSearchRecord(issue: NewsletterEntry): SearchRecord {
+export function newsletterSearchRecord(issue: SearchableIssue): SearchRecord {
   const { data } = issue;
   return {
     meta: {
@@ -87,12 +110,12 @@ export interface FacetOption {
  * reader's order (beats as configured, people and tags alphabetically, years newest first).
  */
 export function searchFacets(
-  articles: Article[],
-  issues: NewsletterEntry[],
-  beats: { id: string; shortTitle: string }[],
+  articles: readonly SearchableArticle[],
+  issues: readonly SearchableIssue[],
+  beats: readonly Pick<Beat, 'id' | 'shortTitle'>[],
 ): Record<SearchFilter, FacetOption[]> {
   const byLabel = (a: FacetOption, b: FacetOption) => a.label.localeCompare(b.label, 'en');
-  const people = (pick: (a: Article) => Article['authors']) => {
+  const people = (pick: (a: SearchableArticle) => readonly SearchablePerson[]) => {
     const seen = new Map<string, string>();
     for (const article of articles) for (const p of pick(article)) seen.set(p.id, displayName(p.data));
     return [...seen].map(([value, label]) => ({ value, label })).sort(byLabel);
@@ -104,9 +127,7 @@ export function searchFacets(
   ]);
   return {
     beat: [
-      ...beats
-        .filter((b) => usedBeats.has(b.id as Article['data']['beat']))
-        .map((b) => ({ value: b.id, label: b.shortTitle })),
+      ...beats.filter((b) => usedBeats.has(b.id)).map((b) => ({ value: b.id, label: b.shortTitle })),
       ...(issues.length > 0 ? [{ value: NEWSLETTER_BEAT, label: 'Newsletter' }] : []),
     ],
     author: people((a) => a.authors),

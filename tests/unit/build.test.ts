@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { validTree, type ContentTree } from './helpers/content-tree.ts';
 
@@ -23,6 +24,36 @@ function build(tree: ContentTree, env: Record<string, string> = {}) {
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
 }
 
+/**
+ * A three-author byline reads "A, B and C" wherever the authors are named: the article's
+ * byline, its card in its beat's listing, the citation readers copy and <meta name="author">.
+ */
+function expectThreeAuthors(outDir: string) {
+  const page = (path: string) => parseHTML(readFileSync(join(outDir, path), 'utf8')).document;
+  const text = (node: { textContent: string | null } | null) =>
+    node?.textContent?.replace(/\s+/g, ' ').trim();
+  const article = page('articles/gpu-inference-benchmark/index.html');
+  // One rule for credentials too: Dr. Ada Okafor has a PhD on record, so she is "Ada Okafor, PhD".
+  expect(text(article.querySelector('.byline'))).toBe(
+    'By Chen Li, MSc, Ben Sato, MS and Dana Reyes · Technical review by Ada Okafor, PhD',
+  );
+  expect([...article.querySelectorAll('.byline a[rel="author"]')].map((a) => a.getAttribute('href'))).toEqual(
+    ['/people/chen-li/', '/people/ben-sato/', '/people/dana-reyes/'],
+  );
+  expect(text(article.querySelector('.citation-text'))).toMatch(
+    /^Chen Li, Ben Sato and Dana Reyes \(2025\)\./,
+  );
+  expect(article.querySelector('meta[name="author"]')?.getAttribute('content')).toBe(
+    'Chen Li, Ben Sato and Dana Reyes',
+  );
+  const card = [...page('beats/benchmarks/index.html').querySelectorAll('.card')].find((c) =>
+    c.textContent.includes('Batch size and GPU inference throughput'),
+  );
+  expect(text(card?.querySelector('.meta') ?? null)).toMatch(
+    /^Chen Li, MSc, Ben Sato, MS and Dana Reyes · reviewed by /,
+  );
+}
+
 describe('astro build', { timeout: 150_000 }, () => {
   test('builds the valid fixture, one page per public article (folder articles too), never a draft', async () => {
     const tree = await validTree();
@@ -33,6 +64,18 @@ describe('astro build', { timeout: 150_000 }, () => {
     await tree.remove('articles/gpu-inference-benchmark.mdx');
     await tree.write('articles/gpu-inference-benchmark/index.mdx', folder);
     await tree.write('articles/gpu-inference-benchmark/data/latency.csv', 'batch,p50_ms\n1,12\n');
+    // A third author, so every place that names the authors is seen with a list of three.
+    await tree.write(
+      'people/dana-reyes.yaml',
+      (await tree.read('people/chen-li.yaml'))
+        .replace('name: Chen Li', 'name: Dana Reyes')
+        .replace(/^degree: .*\n/m, '')
+        .replace('github: chen-li-example', 'github: dana-reyes-example'),
+    );
+    await tree.write(
+      'articles/gpu-inference-benchmark/index.mdx',
+      folder.replace('author: [chen-li, ben-sato]', 'author: [chen-li, ben-sato, dana-reyes]'),
+    );
     const { status, output, outDir } = build(tree);
     expect(status, output).toBe(0);
     const articles = readdirSync(join(outDir, 'articles'), { withFileTypes: true })
@@ -44,6 +87,7 @@ describe('astro build', { timeout: 150_000 }, () => {
     expect(readFileSync(join(outDir, 'articles/gpu-inference-benchmark/index.html'), 'utf8')).toContain(
       'Throughput rose from batch size 1',
     );
+    expectThreeAuthors(outDir);
   });
 
   test('two articles claiming one slug stop the build, naming both files', async () => {

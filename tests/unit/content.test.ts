@@ -103,13 +103,15 @@ describe('content.ts', { timeout: 60_000 }, () => {
     expect(await around('feature-store-latency')).toEqual({ newer: undefined, older: undefined });
   });
 
-  it('hands pages a typed view: reading time, citation counts, math, the byline resolved', async () => {
+  it('hands pages a typed view: reading time, citation counts, math, figure credits, the byline resolved', async () => {
     const tree = await validTree();
     const content = await contentOf(tree);
     const latency = (await content.getArticles()).find((a) => a.slug === 'feature-store-latency')!;
     expect(latency.readingMinutes).toBe(1);
     expect(latency.citationCounts).toEqual({ 'store-paper': 2, 'store-talk': 1, 'vendor-docs': 1 });
     expect(latency.hasMath).toBe(true);
+    // No reused figures in this fixture: an empty list, typed, not a missing frontmatter key.
+    expect(latency.figureCredits).toEqual([]);
     expect(latency.url).toBe('/articles/feature-store-latency/');
     expect(latency.beat.id).toBe('architecture');
     const drift = (await content.getArticles()).find((a) => a.slug === 'drift-monitoring')!;

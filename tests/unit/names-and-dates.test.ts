@@ -4,7 +4,7 @@
  * breadcrumb trails that feed both the visible trail and the JSON-LD.
  */
 import { describe, expect, it } from 'vitest';
-import { articleTrail, newsletterIssueTrail, personTrail } from '../../src/lib/breadcrumbs.ts';
+import { articleTrail, historyTrail, newsletterIssueTrail, personTrail } from '../../src/lib/breadcrumbs.ts';
 import { formatDate, formatMonth } from '../../src/lib/dates.ts';
 import {
   articlePageGraph,
@@ -124,6 +124,14 @@ describe('breadcrumbs', () => {
         item: `${site.url}${c.path}`,
       })),
     );
+  });
+
+  it("an article's history page extends the article's trail", () => {
+    const article = { slug: 'x', url: '/articles/x/', beat: beatById('mlops'), data: { title: 'X' } };
+    expect(historyTrail(article)).toEqual([
+      ...articleTrail(article),
+      { name: 'History', path: '/articles/x/history/' },
+    ]);
   });
 
   it('a profile trail names the person by the one rule', () => {

@@ -3,8 +3,15 @@
  * page tells Pagefind (meta, filters, sort) and the filter menus it produces.
  */
 import { describe, expect, it } from 'vitest';
-import type { Article, NewsletterEntry } from '../../src/lib/content.ts';
-import { articleSearchRecord, newsletterSearchRecord, searchFacets } from '../../src/lib/search.ts';
+import type { NamedPerson } from '../../src/lib/people.ts';
+import {
+  articleSearchRecord,
+  newsletterSearchRecord,
+  searchFacets,
+  type SearchableArticle,
+  type SearchableIssue,
+  type SearchablePerson,
+} from '../../src/lib/search.ts';
 import {
   EMPTY_SEARCH,
   hasSearch,
@@ -14,7 +21,7 @@ import {
   searchUrl,
   toPagefindSearch,
 } from '../../src/lib/search-state.ts';
-import { site } from '../../src/site.config.ts';
+import { site, type BeatId } from '../../src/site.config.ts';
 
 const state = (query: string) => parseSearchState(new URLSearchParams(query));
 
@@ -97,23 +104,20 @@ describe('resultCountText', () => {
   });
 });
 
-function person(id: string, name: string, extra: Record<string, string> = {}) {
-  return { id, data: { name, role: 'contributing-editor', ...extra } };
+function person(id: string, name: string, credentials: Omit<NamedPerson, 'name'> = {}): SearchablePerson {
+  return { id, data: { name, ...credentials } };
 }
 
 function article(
   slug: string,
-  beat: string,
+  beat: BeatId,
   published: string,
-  authors: ReturnType<typeof person>[],
-  reviewer: ReturnType<typeof person>,
+  authors: SearchablePerson[],
+  reviewer: SearchablePerson,
   tags: string[],
-): Article {
-  const beatConfig = site.beats.find((b) => b.id === beat)!;
+): SearchableArticle {
   return {
-    slug,
-    url: `/articles/${slug}/`,
-    beat: beatConfig,
+    beat: site.beats.find((b) => b.id === beat)!,
     authors,
     reviewer,
     data: {
@@ -123,7 +127,7 @@ function article(
       tags,
       published: new Date(`${published}T00:00:00Z`),
     },
-  } as unknown as Article;
+  };
 }
 
 const ada = person('ada-okafor', 'Ada Okafor');
@@ -131,10 +135,9 @@ const ben = person('ben-sato', 'Ben Sato', { degree: 'PhD' });
 const chen = person('chen-li', 'Chen Li', { honorific: 'Dr.' });
 const one = article('one', 'mlops', '2024-12-31', [ada, ben], chen, ['drift', 'monitoring']);
 const two = article('two', 'architecture', '2025-01-01', [ben], ada, ['drift']);
-const issue = {
-  id: '3',
+const issue: SearchableIssue = {
   data: { number: 3, title: 'Serving', date: new Date('2023-06-04T00:00:00Z'), summary: 'Three links.' },
-} as unknown as NewsletterEntry;
+};
 
 describe('search records', () => {
   it('give an article its display fields, id-valued filters and a sortable date', () => {

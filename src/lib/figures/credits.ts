@@ -4,16 +4,7 @@
  */
 export const USED_WITH_PERMISSION = 'used-with-permission';
 
-/** One credited figure of an article, collected by rehype-figure-credits. */
-export interface FigureCredit {
-  /** "Figure 2". */
-  label: string;
-  /** Anchor of the figure in the page. */
-  id?: string;
-  credit: string;
-  license: string;
-  sourceUrl?: string;
-}
+export type { FigureCredit } from '../../schemas/article-facts.ts';
 
 /** How a licence reads in a caption: CC-BY-SA-4.0 → "CC BY-SA 4.0", CC0-1.0 → "CC0 1.0". */
 export function licenseLabel(license: string): string {

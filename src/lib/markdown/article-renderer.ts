@@ -41,12 +41,16 @@ export interface RenderedArticle {
   frontmatter: Record<string, unknown>;
   /** Local images as written in the article, for the content layer (see rehype-article-images). */
   imagePaths: string[];
-  /** What the plugins found: citation counts and whether there is math. */
-  facts: Pick<ArticleFacts, 'citationCounts' | 'hasMath'>;
+  /** What the plugins found: citation counts, whether there is math, the credited figures. */
+  facts: Pick<ArticleFacts, 'citationCounts' | 'hasMath' | 'figureCredits'>;
 }
 
-/** The facts the plugins record in the frontmatter (remark-citations, rehype-math-errors). */
-const pluginFactsSchema = articleFactsSchema.pick({ citationCounts: true, hasMath: true });
+/** The facts the plugins record in the frontmatter (remark-citations, rehype-math-errors, rehype-figure-credits). */
+const pluginFactsSchema = articleFactsSchema.pick({
+  citationCounts: true,
+  hasMath: true,
+  figureCredits: true,
+});
 
 function propsOf(node: MdxJsxFlowElement | MdxJsxTextElement): ComponentProps {
   const props: ComponentProps = {};
@@ -62,9 +66,11 @@ const jsxHandler: Handler = (state: State, node: MdxJsxFlowElement | MdxJsxTextE
   const children = state.all(node);
   const name = node.name ?? '';
   if (Object.hasOwn(MDX_COMPONENT_RULES, name)) {
-    return componentBuilders[name as MdxComponentName](propsOf(node), children, {
-      line: node.position?.start.line,
-    });
+    return componentBuilders[name as MdxComponentName](
+      propsOf(node),
+      children,
+      node.position ? { line: node.position.start.line } : {},
+    );
   }
   // Only the gate's SAFE_HTML_ELEMENTS reach this point (the build runs the gate first).
   return { type: 'element', tagName: name, properties: propsOf(node), children };
@@ -127,8 +133,8 @@ function processorFor(path: string): Processor {
 function resultOf(file: VFile, html: string): RenderedArticle {
   const astro = file.data.astro as { frontmatter: Record<string, unknown>; headings?: MarkdownHeading[] };
   const imagePaths = (file.data as ImageFileData).imagePaths ?? [];
-  const { citationCounts, hasMath } = astro.frontmatter;
-  const facts = pluginFactsSchema.safeParse({ citationCounts, hasMath });
+  const { citationCounts, hasMath, figureCredits } = astro.frontmatter;
+  const facts = pluginFactsSchema.safeParse({ citationCounts, hasMath, figureCredits });
   // A plugin that stopped recording its fact is a bug in the pipeline, not in the article.
   if (!facts.success) {
     const issue = facts.error.issues[0]!;
