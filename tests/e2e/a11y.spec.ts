@@ -5,6 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { siteContext } from './site.ts';
 import { pageTypes } from './page-types.ts';
 
 // axe tags every rule up to WCAG 2.2 AA (2.2 adds AA rules only, e.g. target-size) plus best practices.
@@ -15,7 +16,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     for (const type of pageTypes()) {
       test(`${type.name} ${type.url} has no axe violations`, async ({ browser, baseURL }) => {
         // FIELD-NOTES: with axe, open pages through browser.newContext().
-        const context = await browser.newContext({ baseURL, colorScheme });
+        const context = await siteContext(browser, baseURL, { colorScheme });
         const page = await context.newPage();
         await page.emulateMedia({ colorScheme });
         const response = await page.goto(type.url);

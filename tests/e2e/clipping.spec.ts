@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { findClipping } from './clipping.ts';
 import { pageTypes } from './page-types.ts';
-import { articleUrls } from './site.ts';
+import { articleUrls, siteContext } from './site.ts';
 
 const WIDTHS = [320, 375];
 
@@ -30,7 +30,7 @@ for (const width of WIDTHS) {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`nothing is cut off at ${width} px (${colorScheme})`, async ({ browser, baseURL }) => {
       test.slow();
-      const context = await browser.newContext({ baseURL, viewport: { width, height: 800 }, colorScheme });
+      const context = await siteContext(browser, baseURL, { viewport: { width, height: 800 }, colorScheme });
       const page = await context.newPage();
       const found: string[] = [];
       for (const url of urls) {

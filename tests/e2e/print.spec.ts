@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { site } from '../../src/site.config.ts';
-import { articleUrls } from './site.ts';
+import { articleUrls, siteContext } from './site.ts';
 
 /**
  * The PDF's text with all whitespace removed, so a URL wrapped over two lines reads whole. `-raw`
@@ -57,7 +57,7 @@ function paleInk(): string[] {
 for (const url of articleUrls()) {
   test(`printing ${url} keeps the evidence and drops the furniture`, async ({ browser, baseURL }) => {
     // A dark system scheme on purpose: paper is always light.
-    const context = await browser.newContext({ baseURL, colorScheme: 'dark' });
+    const context = await siteContext(browser, baseURL, { colorScheme: 'dark' });
     const page = await context.newPage();
     await page.goto(url);
     const sources = await page

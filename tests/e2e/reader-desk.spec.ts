@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { articleWith } from './site.ts';
+import { articleWith, siteContext } from './site.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -85,7 +85,7 @@ test.describe('table of contents', () => {
     browser,
     baseURL,
   }) => {
-    const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
+    const context = await siteContext(browser, baseURL, { viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(articleWith(/class="toc toc-margin"/));
     const toc = page.locator('nav.toc-margin');
@@ -107,7 +107,7 @@ test.describe('table of contents', () => {
   });
 
   test('on a phone it is collapsed at the top and opens from the keyboard', async ({ browser, baseURL }) => {
-    const context = await browser.newContext({ baseURL, viewport: { width: 375, height: 800 } });
+    const context = await siteContext(browser, baseURL, { viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
     await page.goto(articleWith(/class="toc toc-inline"/));
     await expect(page.locator('nav.toc-margin')).toBeHidden();
@@ -130,7 +130,7 @@ test.describe('side notes', () => {
     browser,
     baseURL,
   }) => {
-    const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
+    const context = await siteContext(browser, baseURL, { viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(url());
     const sidenote = page.locator('.sidenote').first();
@@ -153,7 +153,7 @@ test.describe('side notes', () => {
     browser,
     baseURL,
   }) => {
-    const context = await browser.newContext({ baseURL, viewport: { width: 375, height: 800 } });
+    const context = await siteContext(browser, baseURL, { viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
     await page.goto(url());
     await expect(page.locator('.sidenote').first()).toBeHidden();

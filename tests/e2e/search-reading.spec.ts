@@ -3,6 +3,7 @@
  * when nothing is found, one search box on a phone, and hints that fit the device.
  */
 import { expect, test } from '@playwright/test';
+import { siteContext } from './site.ts';
 
 test('result passages carry no orphaned spaces and do not repeat the title', async ({ page }) => {
   await page.goto('/search/?q=latency');
@@ -47,8 +48,7 @@ test('on a phone the search page shows one search box and no keyboard hints', as
   browser,
   baseURL,
 }) => {
-  const context = await browser.newContext({
-    baseURL,
+  const context = await siteContext(browser, baseURL, {
     viewport: { width: 375, height: 800 },
     hasTouch: true,
     isMobile: true,

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { siteContext } from './site.ts';
 
 const DIST = process.env.E2E_DIST ?? 'dist';
 
@@ -199,7 +200,7 @@ test.describe('header search box', () => {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`the open results pass axe (${colorScheme})`, async ({ browser, baseURL }) => {
-      const context = await browser.newContext({ baseURL, colorScheme });
+      const context = await siteContext(browser, baseURL, { colorScheme });
       const page = await context.newPage();
       await page.goto(articles[0]!.url);
       await page.keyboard.press('/');

@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Browser, BrowserContext, BrowserContextOptions } from '@playwright/test';
 
 const DIST = 'dist';
 
@@ -39,4 +40,17 @@ export function personUrls(): string[] {
 
 export function newsletterUrls(): string[] {
   return listDirs(join(DIST, 'newsletter')).map((n) => `/newsletter/${n}/`);
+}
+
+/**
+ * A fresh browser context on the site under test, for tests that need their own viewport or
+ * colour scheme. playwright.config.ts always sets `use.baseURL`; the fixture is typed optional.
+ */
+export function siteContext(
+  browser: Browser,
+  baseURL: string | undefined,
+  options: Omit<BrowserContextOptions, 'baseURL'> = {},
+): Promise<BrowserContext> {
+  if (!baseURL) throw new Error('no baseURL: playwright.config.ts sets use.baseURL for every test');
+  return browser.newContext({ ...options, baseURL });
 }

@@ -272,7 +272,7 @@ describe('scripts/technical-review.ts against a replaying API server', () => {
     const recording = JSON.parse(
       readFileSync(`tests/fixtures/github-review/${name}.json`, 'utf8'),
     ) as Recording;
-    const posts: { path: string; body: unknown; auth?: string }[] = [];
+    const posts: { path: string; body: unknown; auth: string | undefined }[] = [];
     const server = createServer((req, res) => {
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));

@@ -290,7 +290,15 @@ export function checkDiagram(text: string): CheckedDiagram {
     diagram = readDiagramOptions(text);
   } catch (error) {
     if (!(error instanceof DiagramError)) throw error;
-    return { findings: [{ severity: 'error', message: error.message, line: error.line }] };
+    return {
+      findings: [
+        {
+          severity: 'error',
+          message: error.message,
+          ...(error.line === undefined ? {} : { line: error.line }),
+        },
+      ],
+    };
   }
   const findings: DiagramFinding[] = [];
   const id = diagram.options.label;
