@@ -3,6 +3,7 @@
  * as found in the build, with the content lint's findings for each file. CI writes it to the
  * job summary (scripts/pr-summary.ts) so an editor can review the pull request by its pages.
  */
+import { articleIdOf } from './content-files.ts';
 import { formatProblem, type Problem } from './content-lint/problem.ts';
 import { articleKeyOf } from './review/technical-review.ts';
 import { urls } from './urls.ts';
@@ -51,8 +52,11 @@ export function pageOf(path: string): string | undefined {
   return undefined;
 }
 
+/** The article's own Markdown file (not a figure or data file beside it), by the content module's rule. */
 function isArticleText(path: string): boolean {
-  return /^content\/articles\/(?:[^/]+\.mdx?|[^/]+\/index\.mdx?)$/.test(path);
+  return (
+    path.startsWith('content/articles/') && articleIdOf(path.slice('content/articles/'.length)) !== undefined
+  );
 }
 
 export function pageChanges(input: SummaryInput): PageChange[] {
