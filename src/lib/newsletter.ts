@@ -76,14 +76,15 @@ export interface IssueLinkProblem {
 
 /**
  * Links to our articles that would be broken on the published site: an unknown slug (a typo,
- * a renamed article) or a draft. `articles` maps every article's slug to whether it is a draft.
+ * a renamed article) or a draft. `articles` says, for each slug the issue links, whether it is
+ * a draft (a slug it lacks is unknown); `slugs` are every article's, for "did you mean".
  * Whether the rest of the path exists is the built site's link check's job.
  */
 export function checkIssueLinks(
   markdown: string,
   articles: ReadonlyMap<string, { draft: boolean }>,
+  slugs: readonly string[] = [...articles.keys()],
 ): IssueLinkProblem[] {
-  const published = [...articles].filter(([, a]) => !a.draft).map(([slug]) => slug);
   return issueArticleLinks(markdown).flatMap(({ slug, path, line }) => {
     const article = articles.get(slug);
     if (article && !article.draft) return [];
@@ -95,8 +96,11 @@ export function checkIssueLinks(
         },
       ];
     }
-    const guess = published.length > 0 ? closest(slug, published) : undefined;
-    const fix = guess ? `did you mean ${urls.article(guess)}?` : 'link a published article.';
+    const candidates = slugs.filter((other) => articles.get(other)?.draft !== true);
+    const fix =
+      candidates.length > 0
+        ? `did you mean ${urls.article(closest(slug, candidates))}?`
+        : 'link a published article.';
     return [{ line, message: `links to ${path}, but no article has the slug "${slug}": ${fix}` }];
   });
 }
