@@ -79,6 +79,22 @@ describe('technical review on recorded pull requests', () => {
     expect(decision.toRequest).toEqual([]);
   });
 
+  it('reads an article saved with a byte-order mark like any other (the content lint accepts it)', async () => {
+    const { api, recording } = replay('approved-by-reviewer');
+    const facts = await readPullRequest(api, recording.repository, recording.pull);
+    const decision = decideTechnicalReview({
+      headSha: facts.pull.head.sha,
+      author: facts.pull.user.login,
+      articles: facts.articles.map((article) =>
+        article.head === undefined ? article : { ...article, head: `\uFEFF${article.head}` },
+      ),
+      reviews: facts.reviews,
+      masthead: fixtureMasthead,
+    });
+    expect(decision.state).toBe('success');
+    expect(decision.requirements).toMatchObject([{ reviewer: 'chen-li', state: 'approved' }]);
+  });
+
   it("does not count someone else's approval, and asks the named reviewer", async () => {
     const { decision } = await decide('approved-by-someone-else');
     expect(decision.state).toBe('pending');

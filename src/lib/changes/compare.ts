@@ -6,10 +6,9 @@
  */
 import { diffArrays, diffWords } from 'diff';
 import { isNode, LineCounter, parseDocument } from 'yaml';
+import { splitFrontmatter } from '../frontmatter.ts';
 import { factsOf, type Fact, type FactKind } from './facts.ts';
 import { proseBlocks } from './prose.ts';
-
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 export interface ParsedArticle {
   data: Record<string, unknown>;
@@ -21,17 +20,17 @@ export interface ParsedArticle {
 
 /** Frontmatter and body of an article's text; undefined when the frontmatter cannot be read. */
 export function parseArticle(text: string): ParsedArticle | undefined {
-  const match = FRONTMATTER.exec(text);
-  if (!match) return undefined;
+  const split = splitFrontmatter(text);
+  if (!split) return undefined;
   const counter = new LineCounter();
-  const doc = parseDocument(match[1]!, { lineCounter: counter });
+  const doc = parseDocument(split.yaml, { lineCounter: counter });
   if (doc.errors.length) return undefined;
   const data = doc.toJS() as unknown;
   if (typeof data !== 'object' || data === null) return undefined;
   return {
     data: data as Record<string, unknown>,
-    body: text.slice(match[0].length),
-    bodyLine: match[0].split('\n').length - (match[0].endsWith('\n') ? 1 : 0) + 1,
+    body: split.body,
+    bodyLine: split.bodyLine,
     lineOf: (path) => {
       const node = doc.getIn(path as unknown[], true);
       return isNode(node) && node.range ? counter.linePos(node.range[0]).line + 1 : undefined;

@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { splitFrontmatter, withoutByteOrderMark } from '../frontmatter.ts';
 import type { Problem } from './problem.ts';
 
 export interface ContentFile {
@@ -18,8 +19,6 @@ export interface ContentFile {
   /** Line of a field path in the YAML, falling back to its nearest present parent. */
   lineOf(path: readonly PropertyKey[]): number | undefined;
 }
-
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 function yamlLines(source: string, firstLine: number, file: string, problems: Problem[]) {
   const counter = new LineCounter();
@@ -51,15 +50,13 @@ export async function readContentFile(
   file: string,
   problems: Problem[],
 ): Promise<ContentFile | undefined> {
-  // A byte-order mark is how several Windows editors save UTF-8. It is invisible, YAML and
-  // Markdown tools skip it, and it changes no line number: read past it.
-  const text = (await readFile(absolute, 'utf8')).replace(/^\uFEFF/, '');
+  const text = withoutByteOrderMark(await readFile(absolute, 'utf8'));
   if (/\.ya?ml$/.test(file)) {
     const { data, lineOf } = yamlLines(text, 1, file, problems);
     return data === undefined ? undefined : { file, data, body: '', bodyLine: 1, lineOf };
   }
-  const match = FRONTMATTER.exec(text);
-  if (!match) {
+  const split = splitFrontmatter(text);
+  if (!split) {
     problems.push({
       severity: 'error',
       file,
@@ -70,8 +67,7 @@ export async function readContentFile(
     });
     return undefined;
   }
-  const { data, lineOf } = yamlLines(match[1]!, 2, file, problems);
+  const { data, lineOf } = yamlLines(split.yaml, 2, file, problems);
   if (data === undefined) return undefined;
-  const bodyLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 1 : 0) + 1;
-  return { file, data, body: text.slice(match[0].length), bodyLine, lineOf };
+  return { file, data, body: split.body, bodyLine: split.bodyLine, lineOf };
 }

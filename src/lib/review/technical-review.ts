@@ -6,6 +6,7 @@
  * `github.ts` and `scripts/technical-review.ts`.
  */
 import { parse as parseYaml } from 'yaml';
+import { splitFrontmatter } from '../frontmatter.ts';
 
 /** The status context branch protection requires. */
 export const STATUS_CONTEXT = 'technical review';
@@ -115,8 +116,6 @@ export function articleKeyOf(filename: string): { key: string; single?: string }
   return { key: rest.slice(0, slash) };
 }
 
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-
 interface ReviewFacts {
   reviewer?: string;
   draft: boolean;
@@ -124,11 +123,11 @@ interface ReviewFacts {
 
 /** Reads only what the rule needs; the content lint reports everything else about the file. */
 function reviewFacts(text: string): ReviewFacts | string {
-  const match = FRONTMATTER.exec(text);
-  if (!match) return 'has no frontmatter';
+  const split = splitFrontmatter(text);
+  if (!split) return 'has no frontmatter';
   let data: unknown;
   try {
-    data = parseYaml(match[1]!);
+    data = parseYaml(split.yaml);
   } catch {
     return 'has frontmatter that is not valid YAML';
   }

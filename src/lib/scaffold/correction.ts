@@ -4,6 +4,7 @@
  * frontmatter is edited as text so nothing else in the file changes.
  */
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { withoutByteOrderMark } from '../frontmatter.ts';
 
 export class ScaffoldError extends Error {}
 
@@ -21,7 +22,10 @@ export function correctionMark(date: string, words = 'the corrected words'): str
   return `<Correction date="${date}">${words}</Correction>`;
 }
 
-export function addCorrection(file: string, text: string, start: CorrectionStart): string {
+export function addCorrection(file: string, saved: string, start: CorrectionStart): string {
+  // A byte-order mark the editor saved stays where it was; the frontmatter starts after it.
+  const text = withoutByteOrderMark(saved);
+  const bom = saved.slice(0, saved.length - text.length);
   if (!file.endsWith('.mdx')) {
     throw new ScaffoldError(
       `${file}: inline <Correction> marks need MDX. Rename the file to .mdx (git mv), then run this again.`,
@@ -86,5 +90,5 @@ export function addCorrection(file: string, text: string, start: CorrectionStart
     }
     body = body.replace(start.mark, () => correctionMark(start.date, start.mark));
   }
-  return `${text.slice(0, yamlStart)}${frontmatter}${match[0].slice(yamlStart + yamlText.length)}${body}`;
+  return `${bom}${text.slice(0, yamlStart)}${frontmatter}${match[0].slice(yamlStart + yamlText.length)}${body}`;
 }

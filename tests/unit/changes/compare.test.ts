@@ -64,6 +64,17 @@ describe('compareArticle', () => {
     ]);
   });
 
+  it('reads a file saved with a byte-order mark like any other (the content lint accepts it)', () => {
+    const result = compareArticle(
+      `\uFEFF${article(BODY)}`,
+      `\uFEFF${article(BODY.replace('460 million', '440 million'))}`,
+      PATH,
+    );
+    expect(result.unaccounted).toEqual([
+      { kind: 'number', before: 'USD 460 million', after: 'USD 440 million', line: 17 },
+    ]);
+  });
+
   it('refuses a changed date, a changed quotation and a changed source URL', () => {
     const edited = BODY.replace('1 August 2012', '2 August 2012').replace(
       'no written procedure',
