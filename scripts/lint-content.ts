@@ -4,11 +4,18 @@
  */
 import { resolve } from 'node:path';
 import { contentRoot } from '../src/lib/content-root.ts';
-import { errorsIn, formatReport, githubAnnotation, lintContent } from '../src/lib/content-lint/index.ts';
+import {
+  errorsIn,
+  formatReport,
+  githubAnnotation,
+  lintContent,
+  unsourcedSummary,
+} from '../src/lib/content-lint/index.ts';
 
 const root = resolve(process.argv[2] ?? contentRoot);
-const { problems, articleCount } = await lintContent(root);
+const { problems, articleCount, markedNumbers } = await lintContent(root);
 console.log(formatReport(problems));
+console.log(unsourcedSummary(problems, markedNumbers));
 if (process.env.GITHUB_ACTIONS) for (const problem of problems) console.log(githubAnnotation(problem));
 console.log(`checked ${articleCount} articles in ${root}`);
 process.exit(errorsIn(problems).length > 0 ? 1 : 0);

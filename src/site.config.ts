@@ -97,6 +97,19 @@ const discussionsSchema = z.discriminatedUnion(
   { error: 'needs enabled: true (with repoId, category and categoryId) or enabled: false' },
 );
 
+/**
+ * A section a beat's pieces must have. The content lint accepts a heading (## or ###) that
+ * contains any of `words` (case-insensitive); `new:article` scaffolds `heading`.
+ */
+const requiredSectionSchema = z.object({
+  /** Stable name for messages and tests, e.g. "root-cause". */
+  id: z.string().regex(/^[a-z]+(?:-[a-z]+)*$/),
+  /** The heading a new article starts with. */
+  heading: z.string().min(1),
+  /** Words any one of which, inside a heading, satisfies the rule. */
+  words: z.array(z.string().min(1)).min(1),
+});
+
 const siteConfigSchema = z.object({
   name: z.string().min(1),
   shortName: z.string().min(1),
@@ -148,7 +161,16 @@ const siteConfigSchema = z.object({
     /** Image bytes an article page may load before the reader scrolls (checked by verify). */
     firstLoadBytes: z.int().positive(),
   }),
+  /** Sections every post-mortem must have: the heading words live here and nowhere else. */
+  postmortemSections: z.array(requiredSectionSchema).min(1),
+  /**
+   * Measurements older than this many days (from the methodology's `measured` date to the
+   * build) carry a dated "measured on … with …" note: hardware and software move on.
+   */
+  measurementsStaleAfterDays: z.int().positive(),
 });
+
+export type RequiredSection = z.infer<typeof requiredSectionSchema>;
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
 export type DiscussionsConfig = SiteConfig['discussions'];
@@ -222,6 +244,19 @@ export const site: SiteConfig = parseSiteConfig({
     wideSizes: '(min-width: 80rem) 76rem, calc(100vw - 2.5rem)',
     firstLoadBytes: 400_000,
   },
+  postmortemSections: [
+    { id: 'timeline', heading: 'Timeline', words: ['timeline'] },
+    { id: 'impact', heading: 'Impact', words: ['impact'] },
+    { id: 'detection', heading: 'Detection', words: ['detection'] },
+    { id: 'root-cause', heading: 'Root cause', words: ['root cause'] },
+    { id: 'contributing-factors', heading: 'Contributing factors', words: ['contributing factor'] },
+    {
+      id: 'what-changed',
+      heading: 'What changed afterwards',
+      words: ['what changed', 'afterwards', 'remediation'],
+    },
+  ],
+  measurementsStaleAfterDays: 365,
   beats: [
     {
       id: 'architecture',

@@ -18,11 +18,13 @@
  *   --check             run the project's content lint (same schemas as the build) on the result
  *
  * Every article obeys content/FORMAT.md: valid frontmatter, every source cited, correction marks
- * matching the log on ~10 %, <Methodology> on benchmark pieces, KaTeX-valid math, no braces or
+ * matching the log on ~10 %, methodology and a results file on benchmark pieces (written as
+ * <slug>/index.mdx with data/latency.csv), KaTeX-valid math, no braces or
  * "<" in prose, fenced code with a language, a GFM table and internal links.
  */
 import { generateHistory } from './history.ts';
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { site } from '../../src/site.config.ts';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -547,6 +549,8 @@ interface PlannedArticle {
   /** Generated figure files (name → seed), written beside the article when figures are on. */
   figures: { name: string; seed: number }[];
   hasDiagram: boolean;
+  /** Files beside the article (results data): the article is then written as <slug>/index.<ext>. */
+  files?: Record<string, string>;
 }
 
 function isoDay(ms: number): string {
@@ -709,6 +713,41 @@ function planArticle(
       );
     }
   }
+  // Benchmarks carry their methodology as data and publish a results file beside the article.
+  const files: Record<string, string> = {};
+  if (beat === 'benchmarks') {
+    const runs = r.int(5, 60);
+    fm.push(
+      'methodology:',
+      `  workload: ${yamlString(`The ${system} at ${org} under a replayed production load`)}`,
+      `  hardware: { accelerator: ${yamlString(`${r.int(1, 8)}× GPU`)}, cpu: "${r.int(16, 128)}-core x86" }`,
+      `  software: [{ name: ${r.pick(TECH)}, version: "${r.int(1, 4)}.${r.int(0, 20)}.${r.int(0, 9)}" }]`,
+      '  warmup: "The first 1,000 requests of each run were discarded"',
+      `  runs: ${runs}`,
+      `  requests: ${r.int(1, 50) * 1000}`,
+      '  statistic: "p50 and p99 latency per configuration"',
+      '  interval: { method: "percentile bootstrap over runs", level: 0.95 }',
+      `  harness: { repository: "https://${slugify(org)}.example/bench", commit: "${mix(seed, index).toString(16).padStart(8, '0').repeat(5)}" }`,
+      `  measured: ${isoDay(published - r.int(3, 30) * DAY_MS)}`,
+      'results:',
+      '  - id: fig-latency',
+      '    file: data/latency.csv',
+      `    caption: ${yamlString(`Latency of each configuration of the ${system}, with 95 percent intervals over ${runs} runs.`)}`,
+      '    quantity: latency',
+      '    unit: ms',
+      '    columns: { label: configuration, estimate: p50, lower: low, upper: high, n: runs }',
+      '    level: 0.95',
+    );
+    const rows = ['configuration,p50,low,high,runs'];
+    for (let i = 0, n = r.int(3, 6); i < n; i++) {
+      const p50 = r.int(30, 800) / 10;
+      const spread = r.int(2, 40) / 10;
+      rows.push(
+        `${capitalise(r.pick(['baseline', 'batched', 'cached', 'sharded', 'quantised']))} ${i + 1},${p50.toFixed(1)},${(p50 - spread).toFixed(1)},${(p50 + spread).toFixed(1)},${runs}`,
+      );
+    }
+    files['data/latency.csv'] = `${rows.join('\n')}\n`;
+  }
   fm.push('---', '');
 
   // Body: intro, 4–6 sections; math, code, table, links, components spread through them.
@@ -747,8 +786,10 @@ function planArticle(
   const inlineMath = () => `$${r.pick(INLINE_MATH)}$`;
 
   push(cite(paragraph(c, 4), nextCitation()));
-  const sectionCount = r.int(4, 6);
-  const headings = r.sample(HEADINGS, sectionCount);
+  // Post-mortems carry the sections their beat's contract requires (site.config.ts).
+  const postmortemHeadings = site.postmortemSections.map((section) => section.heading);
+  const sectionCount = beat === 'postmortems' ? postmortemHeadings.length : r.int(4, 6);
+  const headings = beat === 'postmortems' ? postmortemHeadings : r.sample(HEADINGS, sectionCount);
   const mathSection = r.int(1, sectionCount - 1);
   const codeSection = r.int(0, sectionCount - 1);
   const tableSection = r.int(0, sectionCount - 1);
@@ -831,9 +872,8 @@ function planArticle(
       push(table.join('\n'), false);
     }
     if (s === componentSection && beat === 'benchmarks') {
-      push(
-        `<Methodology sampleSize="${r.int(5, 60)} runs per configuration" variance="standard deviation under ${r.int(1, 9)} percent of the mean" confidence="95 percent bootstrap interval">\n${paragraph(c, 2)}\n</Methodology>`,
-      );
+      push('<Results id="fig-latency" />', false);
+      push(`${paragraph(c, 2)} [@fig-latency] shows each configuration with its interval.`);
     }
     if (s === componentSection && hasAside) {
       push(`<Aside label="${r.pick(['Note', 'Context', 'Caveat'])}">\n${paragraph(c, 2)}\n</Aside>`);
@@ -862,6 +902,7 @@ function planArticle(
     published,
     figures,
     hasDiagram,
+    ...(Object.keys(files).length > 0 ? { files } : {}),
   };
 }
 
@@ -940,17 +981,20 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   let bytes = 0;
   for (let i = 0; i < options.count; i++) {
     const article = planArticle(seed, i, options.count, people, { format, mathShare, figures });
-    if (figures) {
+    if (figures || article.files) {
       const folder = join(out, 'articles', article.slug);
-      await mkdir(folder);
+      await mkdir(join(folder, 'data'), { recursive: true });
       await writeFile(join(folder, `index.${article.ext}`), article.text);
-      for (const figure of article.figures)
-        await writeFile(join(folder, figure.name), await chartPng(figure.seed));
+      if (figures)
+        for (const figure of article.figures)
+          await writeFile(join(folder, figure.name), await chartPng(figure.seed));
+      for (const [file, text] of Object.entries(article.files ?? {}))
+        await writeFile(join(folder, file), text);
     } else {
       await writeFile(join(out, 'articles', `${article.slug}.${article.ext}`), article.text);
     }
     bytes += Buffer.byteLength(article.text);
-    planned.push({ ...article, text: '' });
+    planned.push({ ...article, text: '', files: {} });
   }
 
   await mkdir(join(out, 'newsletter'));

@@ -13,12 +13,13 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { readContentIndex } from '../../src/lib/content-files.ts';
+import { publishedPathsOf } from '../../src/lib/results/published-files.ts';
 import { urls } from '../../src/lib/urls.ts';
 import { site, type BeatId } from '../../src/site.config.ts';
 
 export interface ContentModel {
   /** Public (non-draft) articles. */
-  articles: { slug: string; file: string; beat: string; tags: string[] }[];
+  articles: { slug: string; file: string; beat: string; tags: string[]; published: string[] }[];
   people: { id: string; file: string }[];
   newsletter: { number: number; file: string }[];
   beats: BeatId[];
@@ -69,6 +70,7 @@ export async function readContentModel(
       file,
       beat: typeof data.beat === 'string' ? data.beat : '',
       tags: Array.isArray(data.tags) ? data.tags.map(String) : [],
+      published: publishedPathsOf(data as Parameters<typeof publishedPathsOf>[0]),
     }));
   const people = index.people.map(({ id, file }) => ({ id, file }));
   const newsletter = index.newsletter
@@ -131,6 +133,13 @@ export const RULES: Record<string, Rule> = {
     { url: '/og/site.*.png', because: "the publication's card" },
     ...m.articles.map((a) => ({ url: `/og/articles/${a.slug}.*.png`, because: a.file })),
   ],
+  'articles/[slug]/[...file].ts': (m) =>
+    m.articles.flatMap((a) =>
+      a.published.map((path) => ({
+        url: urls.articleFile(a.slug, path),
+        because: `${a.file} (published file)`,
+      })),
+    ),
   'beats/[beat]/feed.xml.ts': (m) =>
     m.beats.map((beat) => ({ url: `${urls.beat(beat)}feed.xml`, because: `beat "${beat}"` })),
 };

@@ -23,7 +23,7 @@ export async function analyseArticle(
   people: ReadonlySet<string>,
 ): Promise<AnalysedArticle> {
   const problems: Problem[] = [];
-  const { content, tree } = await lintArticleFile(article.path, cwd, people, problems);
+  const { content, tree, results } = await lintArticleFile(article.path, cwd, people, problems);
   if (!content || !tree || errorsIn(problems).length > 0) return { problems };
   const data = content.data as Record<string, unknown>;
   try {
@@ -31,6 +31,8 @@ export async function analyseArticle(
       path: article.path,
       frontmatter: data,
       bodyLine: content.bodyLine,
+      results: results ?? [],
+      slug: article.id,
     });
     const readingMinutes = Math.max(1, Math.round(readingTime(content.body).minutes));
     return { problems, data, rendered, facts: { ...rendered.facts, readingMinutes } };

@@ -220,4 +220,19 @@ export async function getRelatedArticles(article: Article, count = 3): Promise<A
   return pickRelated(article, await getArticles(), count, shown);
 }
 
+/**
+ * The newer article that replaces this one (`supersededBy`). The content lint checks the slug
+ * first; this guards builds that skip it, since a dangling "superseded" notice is a defect.
+ */
+export async function getSupersedingArticle(article: Article): Promise<Article | undefined> {
+  const slug = article.data.supersededBy;
+  if (!slug) return undefined;
+  const newer = (await getArticles()).find((candidate) => candidate.slug === slug);
+  if (!newer)
+    throw new Error(
+      `${article.entry.filePath ?? article.slug}: supersededBy "${slug}" names no published article; fix the slug or remove the field.`,
+    );
+  return newer;
+}
+
 export { site };

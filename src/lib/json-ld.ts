@@ -9,13 +9,17 @@
  */
 import { licenseUrl, type FigureCredit } from './figures/credits.ts';
 import type { Correction } from '../schemas/correction.ts';
+import type { Methodology } from '../schemas/methodology.ts';
+import type { ResultEntry } from '../schemas/results.ts';
 import { isoDay } from '../schemas/date.ts';
 import type { PersonData } from '../schemas/person.ts';
 import { doiUrl, type Source } from '../schemas/source.ts';
 import { site, type Beat } from '../site.config.ts';
 import { correctionAnchor } from './corrections.ts';
 import { articleTrail, newsletterIssueTrail, personTrail, type Crumb } from './breadcrumbs.ts';
+import { variableName } from './methodology.ts';
 import { githubProfileUrl, nameParts, roleTitle } from './people.ts';
+import { percent, spreadName } from './results/render.ts';
 import { absoluteUrl, urls } from './urls.ts';
 
 export type JsonLdNode = { '@type': string | string[]; '@id'?: string } & Record<string, unknown>;
@@ -200,6 +204,8 @@ export interface LdArticle {
     tags: readonly string[];
     sources: readonly Source[];
     corrections: readonly Correction[];
+    methodology?: Methodology | undefined;
+    results?: readonly ResultEntry[];
   };
   beat: Beat;
   authors: readonly LdPerson[];
@@ -245,6 +251,40 @@ export function correctionNode(article: Pick<LdArticle, 'url'>, correction: Corr
     text: correction.summary,
     url: absoluteUrl(`${article.url}#${correctionAnchor(day)}`),
   };
+}
+
+/**
+ * One `Dataset` per published results file: what was measured (`variableMeasured`, with its
+ * unit), how (`measurementTechnique`, from the methodology), when, and where to download it.
+ */
+export function datasetNodes(article: LdArticle): JsonLdNode[] {
+  const { methodology, results = [] } = article.data;
+  return results.map((entry) => ({
+    '@type': 'Dataset',
+    '@id': `${absoluteUrl(article.url)}#${entry.id}`,
+    name: entry.caption,
+    description: `${entry.caption} Each estimate comes with its sample size and ${spreadName(entry)}.`,
+    url: `${absoluteUrl(article.url)}#${entry.id}`,
+    isPartOf: ref(ids.article(article.slug)),
+    creator: ref(ids.organization()),
+    isAccessibleForFree: true,
+    variableMeasured: {
+      '@type': 'PropertyValue',
+      name: variableName(entry),
+      unitText: entry.unit,
+    },
+    ...(methodology
+      ? {
+          measurementTechnique: `${methodology.statistic}; ${percent(methodology.interval.level)} intervals by ${methodology.interval.method}; ${methodology.workload}`,
+          dateCreated: isoDay(methodology.measured),
+        }
+      : {}),
+    distribution: {
+      '@type': 'DataDownload',
+      contentUrl: absoluteUrl(urls.articleFile(article.slug, entry.file)),
+      encodingFormat: entry.file.endsWith('.json') ? 'application/json' : 'text/csv',
+    },
+  }));
 }
 
 /**
@@ -304,7 +344,11 @@ export function articlePageGraph(article: LdArticle, figures: readonly FigureCre
       correction: data.corrections.map((c) => correctionNode(article, c)),
       ...(figures.length ? { image: figures.map((f) => figureNode(pageUrl, f)) } : {}),
       publisher: ref(ids.organization()),
+      ...(data.results?.length
+        ? { hasPart: data.results.map((entry) => ref(`${pageUrl}#${entry.id}`)) }
+        : {}),
     },
+    ...datasetNodes(article),
   ];
 }
 

@@ -35,6 +35,8 @@ export const urls = {
   correctionsFeed: () => '/corrections/feed.xml',
   newsletterFeed: () => '/newsletter/feed.xml',
   articleBibtex: (slug: string) => `/articles/${slug}.bib`,
+  /** A file published beside an article (a results file, the script that made it). */
+  articleFile: (slug: string, file: string) => `/articles/${slug}/${file}`,
   sitemap: () => '/sitemap-index.xml',
 };
 

@@ -2,6 +2,8 @@ import { z } from 'astro/zod';
 import { BEAT_IDS } from '../site.config.ts';
 import { correctionSchema } from './correction.ts';
 import { calendarDate, isoDay } from './date.ts';
+import { methodologySchema } from './methodology.ts';
+import { resultsSchema } from './results.ts';
 import { SLUG_PATTERN } from './slug.ts';
 import { sourceSchema } from './source.ts';
 
@@ -97,6 +99,19 @@ export function articleSchema(personRef: PersonRefSchema) {
           .array(correctionSchema)
           .describe('Corrections log; each entry has an inline <Correction date="…"> mark in the text.')
           .default([]),
+        methodology: methodologySchema
+          .describe('How the numbers were measured; required for benchmark pieces.')
+          .optional(),
+        results: resultsSchema
+          .describe('Results files beside the article (CSV or JSON), drawn by <Results id="…" />.')
+          .default([]),
+        supersededBy: z
+          .string()
+          .regex(SLUG_PATTERN, {
+            error: 'must be the slug of the newer article, e.g. "latency-benchmarks-2026"',
+          })
+          .describe('Slug of a newer article that replaces this one; the old one says so at the top.')
+          .optional(),
       })
       .strict()
       // Cross-field rules run only once every field is valid on its own: a field that failed a

@@ -118,12 +118,12 @@ test.describe('article page', () => {
     expect(order).toBeTruthy();
   });
 
-  test('benchmark pieces carry a methodology box', async ({ page }) => {
+  test('benchmark pieces carry a methodology card above the body', async ({ page }) => {
     await page.goto('/beats/benchmarks/');
     await page.locator('.card h2 a').first().click();
-    const box = page.locator('aside.methodology');
+    const box = page.locator('.article-header aside.methodology');
     await expect(box).toBeVisible();
-    for (const term of ['Sample size', 'Variance', 'Confidence'])
+    for (const term of ['Sample', 'Statistic', 'Interval', 'Harness', 'Measured'])
       await expect(box.locator('dt', { hasText: term })).toHaveCount(1);
   });
 

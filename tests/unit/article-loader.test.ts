@@ -23,9 +23,7 @@ async function pipelineProject(): Promise<{ dir: string; plugin: string }> {
 }
 
 async function folderArticle(tree: ContentTree): Promise<void> {
-  const text = await tree.read('articles/gpu-inference-benchmark.mdx');
-  await tree.remove('articles/gpu-inference-benchmark.mdx');
-  await tree.write('articles/gpu-inference-benchmark/index.mdx', text);
+  // The fixture's benchmark article is a folder (its results live in data/); add a file beside it.
   await tree.write('articles/gpu-inference-benchmark/data/latency.csv', 'batch,p50_ms\n1,12\n');
 }
 
@@ -71,8 +69,8 @@ describe('article loader cache', { timeout: 60_000 }, () => {
     await folderArticle(tree);
     await tree.edit(
       'articles/gpu-inference-benchmark/index.mdx',
-      '\n<Methodology ',
-      '\n![Throughput by batch size, rising to a plateau.](./chart.svg)\n\n<Methodology ',
+      '\n<Results id="fig-throughput" />',
+      '\n![Throughput by batch size, rising to a plateau.](./chart.svg)\n\n<Results id="fig-throughput" />',
     );
     await tree.write(
       'articles/gpu-inference-benchmark/chart.svg',

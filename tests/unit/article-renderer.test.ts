@@ -51,11 +51,11 @@ describe('renderArticle on the valid fixture', () => {
     expect(plain.html).toContain('>corrected 2 April 2025</a>');
   });
 
-  it('builds the Methodology box with its three facts', async () => {
-    const { html } = await renderFixture('articles/gpu-inference-benchmark.mdx');
-    expect(html).toMatch(/<aside class="methodology"[^>]*>/);
-    expect(html).toContain('<dd>30 runs per batch size</dd>');
-    expect(html).toContain('<dd>95% intervals by bootstrap</dd>');
+  it('refuses a <Results> with no validated table, naming the file and line', async () => {
+    // The loader hands the lint's tables to the renderer; rendered alone, there are none.
+    await expect(renderFixture('articles/gpu-inference-benchmark/index.mdx')).rejects.toThrow(
+      /gpu-inference-benchmark\/index\.mdx:\d+: <Results id="fig-throughput" \/> names no entry in the frontmatter's results list/,
+    );
   });
 
   it('renders a .md article', async () => {

@@ -59,11 +59,8 @@ describe('astro build', { timeout: 150_000 }, () => {
     const tree = await validTree();
     const draft = (await tree.read('articles/drift-monitoring.md')).replace(/^---\n/, '---\ndraft: true\n');
     await tree.write('articles/drift-monitoring.md', draft);
-    // A folder article: content/articles/<slug>/index.mdx with its own files beside it.
-    const folder = await tree.read('articles/gpu-inference-benchmark.mdx');
-    await tree.remove('articles/gpu-inference-benchmark.mdx');
-    await tree.write('articles/gpu-inference-benchmark/index.mdx', folder);
-    await tree.write('articles/gpu-inference-benchmark/data/latency.csv', 'batch,p50_ms\n1,12\n');
+    // The benchmark fixture is a folder article: content/articles/<slug>/index.mdx with its
+    // results file beside it, published for download.
     // A third author, so every place that names the authors is seen with a list of three.
     await tree.write(
       'people/dana-reyes.yaml',
@@ -72,6 +69,7 @@ describe('astro build', { timeout: 150_000 }, () => {
         .replace(/^degree: .*\n/m, '')
         .replace('github: chen-li-example', 'github: dana-reyes-example'),
     );
+    const folder = await tree.read('articles/gpu-inference-benchmark/index.mdx');
     await tree.write(
       'articles/gpu-inference-benchmark/index.mdx',
       folder.replace('author: [chen-li, ben-sato]', 'author: [chen-li, ben-sato, dana-reyes]'),
@@ -84,8 +82,14 @@ describe('astro build', { timeout: 150_000 }, () => {
       .sort();
     expect(articles).toEqual(['feature-store-latency', 'gpu-inference-benchmark']);
     expect(existsSync(join(outDir, 'articles/drift-monitoring/index.html'))).toBe(false);
-    expect(readFileSync(join(outDir, 'articles/gpu-inference-benchmark/index.html'), 'utf8')).toContain(
-      'Throughput rose from batch size 1',
+    const page = readFileSync(join(outDir, 'articles/gpu-inference-benchmark/index.html'), 'utf8');
+    expect(page).toContain('Throughput rose from batch size 1');
+    // The chart, its error bars, and the data it was drawn from, published byte for byte.
+    expect(page).toMatch(/<svg class="results-chart"[^>]*role="img"/);
+    expect(page.match(/class="chart-errorbar"/g)).toHaveLength(4);
+    expect(page).toContain('href="/articles/gpu-inference-benchmark/data/throughput.csv"');
+    expect(readFileSync(join(outDir, 'articles/gpu-inference-benchmark/data/throughput.csv'), 'utf8')).toBe(
+      await tree.read('articles/gpu-inference-benchmark/data/throughput.csv'),
     );
     expectThreeAuthors(outDir);
   });

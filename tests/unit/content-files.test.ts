@@ -20,13 +20,8 @@ import { validTree, type ContentTree } from './helpers/content-tree.ts';
 import { loaderRun } from './helpers/loader.ts';
 
 const PROJECT = resolve(import.meta.dirname, '../..');
-const GPU = 'articles/gpu-inference-benchmark.mdx';
-
-/** Turns the fixture's benchmark article into a folder article with its own files. */
+/** The fixture's benchmark article is a folder article (its results in data/); add files beside it. */
 async function folderArticle(tree: ContentTree): Promise<void> {
-  const text = await tree.read(GPU);
-  await tree.remove(GPU);
-  await tree.write('articles/gpu-inference-benchmark/index.mdx', text);
   await tree.write('articles/gpu-inference-benchmark/data/latency.csv', 'batch,p50_ms\n1,12\n');
   await tree.write('articles/gpu-inference-benchmark/notes.txt', 'kept beside the article\n');
 }
@@ -139,8 +134,8 @@ describe('listing articles', () => {
 
   it('checks a folder name as a slug, like a file name', async () => {
     const tree = await validTree();
-    await tree.write('articles/Bad_Name/index.mdx', await tree.read(GPU));
-    await tree.remove(GPU);
+    await tree.write('articles/Bad_Name/index.mdx', await tree.read('articles/drift-monitoring.md'));
+    await tree.remove('articles/drift-monitoring.md');
     const { problems } = await listed(tree);
     expect(problems.map((p) => p.message)).toEqual([
       'folder name "Bad_Name" becomes the URL: use lower-case words joined by dashes, e.g. content/articles/feature-store-latency/index.mdx.',

@@ -2,12 +2,14 @@
  * Article body rules: MDX safety, raw HTML in Markdown, citations, corrections, methodology
  * and math. Each test breaks one rule in a copy of the valid fixture.
  */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintEdited, onlyProblem, validTree } from './helpers/content-tree.ts';
 import { lineOf } from './helpers/text.ts';
 
 const FEATURE = 'articles/feature-store-latency.mdx'; // correction, citations, display math, Aside
-const BENCH = 'articles/gpu-inference-benchmark.mdx'; // benchmarks with a Methodology box
+const BENCH = 'articles/gpu-inference-benchmark/index.mdx'; // benchmarks: methodology and results
 const DRIFT = 'articles/drift-monitoring.md'; // plain Markdown, inline math
 const FIRST_PARAGRAPH = 'The store answers most reads';
 const DRIFT_LAST_LINE = 'See [the glossary](https://example.com/glossary) for the terms.';
@@ -26,7 +28,7 @@ describe('MDX is not a programming surface', () => {
       line: lineOf(text, 'import fs'),
       field: 'import/export',
       message: expect.stringMatching(
-        /^is not allowed in articles: MDX is code.*Remove the line; Correction, Methodology, Aside and Figure are available without importing\.$/,
+        /^is not allowed in articles: MDX is code.*Remove the line; Correction, Results, Aside and Figure are available without importing\.$/,
       ),
     });
   });
@@ -86,7 +88,7 @@ describe('MDX is not a programming surface', () => {
       file: `content/${FEATURE}`,
       line: lineOf(text, '<Chart'),
       field: '<Chart>',
-      message: 'unknown component <Chart>. Articles may use only Correction, Methodology, Aside, Figure.',
+      message: 'unknown component <Chart>. Articles may use only Correction, Results, Aside, Figure.',
     });
   });
 
@@ -410,54 +412,231 @@ describe('corrections', () => {
   });
 });
 
-describe('benchmark methodology', () => {
-  const METHODOLOGY_OPEN =
-    '<Methodology sampleSize="30 runs per batch size" variance="coefficient of variation under 3%" confidence="95% intervals by bootstrap">';
+describe('per-beat contracts', () => {
+  const KNIGHT_LIKE = 'articles/deploy-incident.mdx';
+  const POSTMORTEM_SECTIONS = [
+    'Timeline',
+    'Impact',
+    'Detection',
+    'Root cause',
+    'Contributing factors',
+    'What changed afterwards',
+  ];
+  /** A post-mortem with the given section headings, built from the valid drift article. */
+  async function postmortem(headings: readonly string[]) {
+    const tree = await validTree();
+    const text = await tree.read(DRIFT);
+    const [frontmatter] = text.split(/\n---\n/, 1);
+    const body = headings.map((h) => `## ${h}\n\nWe found the drift [@psi-note].\n`).join('\n');
+    const sources = text.slice(text.indexOf('sources:'), text.indexOf('\n---', 4));
+    await tree.remove(DRIFT);
+    await tree.write(
+      KNIGHT_LIKE,
+      `${frontmatter!.replace('beat: mlops', 'beat: postmortems').replace(/sources:[\s\S]*$/, sources)}\n---\n\n${body}`,
+    );
+    return tree;
+  }
 
-  it('a benchmarks piece without a Methodology box is refused', async () => {
+  it('a benchmarks piece without a methodology block is refused, naming the block', async () => {
     const tree = await validTree();
     const text = await tree.read(BENCH);
-    await tree.write(BENCH, text.slice(0, text.indexOf(METHODOLOGY_OPEN)));
+    await tree.write(BENCH, text.replace(/^methodology:[\s\S]*?(?=^results:)/m, ''));
     expect(onlyProblem(await tree.lint())).toEqual({
       severity: 'error',
       file: `content/${BENCH}`,
       line: lineOf(text, 'beat:'),
-      field: 'beat',
-      message:
-        'benchmark pieces must report their methodology: add <Methodology sampleSize="…" variance="…" confidence="…">…</Methodology>.',
+      field: 'methodology',
+      message: expect.stringMatching(
+        /^benchmark pieces must report how they measured: add a `methodology:` block/,
+      ),
     });
   });
 
-  it('a benchmarks piece in .md is told to become .mdx', async () => {
-    const { result } = await lintEdited(DRIFT, 'beat: mlops', 'beat: benchmarks');
-    expect(onlyProblem(result)).toMatchObject({
-      field: 'beat',
-      message: expect.stringContaining('(rename the file to .mdx to use it)'),
+  it('a benchmarks piece without results is refused', async () => {
+    const tree = await validTree();
+    const text = await tree.read(BENCH);
+    await tree.write(
+      BENCH,
+      text
+        .replace(/^results:[\s\S]*?(?=^---)/m, '')
+        .replace('<Results id="fig-throughput" />\n\n[@fig-throughput] shows', 'The table shows'),
+    );
+    expect(onlyProblem(await tree.lint())).toMatchObject({
+      field: 'results',
+      message: expect.stringMatching(
+        /^benchmark pieces must publish what they measured: add at least one `results:` entry/,
+      ),
     });
   });
 
-  it('a Methodology box missing an attribute names it and shows the usage', async () => {
-    const { result, text } = await lintEdited(BENCH, ' confidence="95% intervals by bootstrap"', '');
-    expect(onlyProblem(result)).toEqual({
-      severity: 'error',
-      file: `content/${BENCH}`,
-      line: lineOf(text, '<Methodology'),
-      field: '<Methodology>',
-      message:
-        'needs a non-empty confidence="…" attribute. Usage: <Methodology sampleSize="…" variance="…" confidence="…">how we measured</Methodology>',
-    });
-  });
-
-  it('a Methodology attribute left empty counts as missing', async () => {
+  it('the old <Methodology> box is refused with the way to migrate', async () => {
     const { result } = await lintEdited(
       BENCH,
-      'variance="coefficient of variation under 3%"',
-      'variance=" "',
+      '<Results id="fig-throughput" />',
+      '<Results id="fig-throughput" />\n\n<Methodology sampleSize="30" variance="low" confidence="95%">x</Methodology>',
     );
     expect(onlyProblem(result)).toMatchObject({
       field: '<Methodology>',
-      message: expect.stringContaining('needs a non-empty variance="…" attribute'),
+      message: expect.stringContaining('was replaced by the `methodology:` block in the frontmatter'),
     });
+  });
+
+  it('a post-mortem with every section passes; each missing section is named', async () => {
+    expect((await (await postmortem(POSTMORTEM_SECTIONS)).lint()).problems).toEqual([]);
+    const without = POSTMORTEM_SECTIONS.filter((h) => h !== 'Root cause');
+    expect(onlyProblem(await (await postmortem(without)).lint())).toMatchObject({
+      severity: 'error',
+      file: `content/${KNIGHT_LIKE}`,
+      field: 'section "Root cause"',
+      message:
+        'post-mortems need a "Root cause" section: add a heading such as "## Root cause" (any heading containing "root cause" counts).',
+    });
+  });
+
+  it('section words match anywhere in a heading, case-insensitively', async () => {
+    const headings = [
+      'Timeline of the outage',
+      'IMPACT',
+      'Detection',
+      'The root cause: a reused flag',
+      'Contributing factors',
+      'What changed afterwards',
+    ];
+    expect((await (await postmortem(headings)).lint()).problems).toEqual([]);
+  });
+});
+
+describe('results in the text', () => {
+  it('a <Results> naming no declared entry is refused at its line', async () => {
+    const { result, text } = await lintEdited(
+      BENCH,
+      '<Results id="fig-throughput" />',
+      '<Results id="fig-throughput" />\n\n<Results id="fig-latency" />',
+    );
+    expect(onlyProblem(result)).toEqual({
+      severity: 'error',
+      file: `content/${BENCH}`,
+      line: lineOf(text, '<Results id="fig-latency"'),
+      field: '<Results>',
+      message:
+        'id="fig-latency" names no entry in the frontmatter\'s results list (declared: fig-throughput). Declare it under results:, or fix the id.',
+    });
+  });
+
+  it('a declared entry that is never shown, or never referred to, is refused', async () => {
+    const notShown = await lintEdited(BENCH, '<Results id="fig-throughput" />', '');
+    expect(onlyProblem(notShown.result)).toMatchObject({
+      field: 'results[0].id',
+      message:
+        '"fig-throughput" is never shown: place <Results id="fig-throughput" /> where it belongs in the text, or remove the entry.',
+    });
+    const notReferred = await lintEdited(BENCH, '[@fig-throughput] shows', 'The chart shows');
+    expect(onlyProblem(notReferred.result)).toMatchObject({
+      field: 'results[0].id',
+      message:
+        '"fig-throughput" is never referred to in the text: say what it shows and point at it with [@fig-throughput].',
+    });
+  });
+
+  it('bad data in the results file fails the lint with file, row and column', async () => {
+    const tree = await validTree();
+    await tree.edit(
+      'articles/gpu-inference-benchmark/data/throughput.csv',
+      '8,2150,2102,2190,30',
+      '8,2150,2102,2190,0',
+    );
+    expect(onlyProblem(await tree.lint())).toEqual({
+      severity: 'error',
+      file: 'content/articles/gpu-inference-benchmark/data/throughput.csv',
+      line: 3,
+      field: 'row 2, column "runs"',
+      message: expect.stringMatching(/^0 is not a sample size: it must be a whole number of at least 1/),
+    });
+  });
+
+  it('results need the article in its own folder', async () => {
+    const tree = await validTree();
+    const text = await tree.read(BENCH);
+    await rm(join(tree.content, 'articles/gpu-inference-benchmark'), { recursive: true });
+    await tree.write('articles/gpu-inference-benchmark.mdx', text);
+    expect(onlyProblem(await tree.lint())).toMatchObject({
+      file: 'content/articles/gpu-inference-benchmark.mdx',
+      field: 'results',
+      message: expect.stringContaining(
+        'move content/articles/gpu-inference-benchmark.mdx to content/articles/gpu-inference-benchmark/index.mdx',
+      ),
+    });
+  });
+});
+
+describe('supersededBy', () => {
+  it('must name another existing article', async () => {
+    const missing = await lintEdited(
+      DRIFT,
+      'beat: mlops',
+      'beat: mlops\nsupersededBy: drift-monitoring-2026',
+    );
+    expect(onlyProblem(missing.result)).toMatchObject({
+      file: `content/${DRIFT}`,
+      line: lineOf(missing.text, 'supersededBy:'),
+      field: 'supersededBy',
+      message: expect.stringMatching(/^"drift-monitoring-2026" is not an article/),
+    });
+    const self = await lintEdited(DRIFT, 'beat: mlops', 'beat: mlops\nsupersededBy: drift-monitoring');
+    expect(onlyProblem(self.result)).toMatchObject({
+      field: 'supersededBy',
+      message: expect.stringContaining('itself'),
+    });
+    const ok = await lintEdited(DRIFT, 'beat: mlops', 'beat: mlops\nsupersededBy: feature-store-latency');
+    expect(ok.result.problems).toEqual([]);
+  });
+});
+
+describe('unsourced numbers', () => {
+  it('a number with a unit and no citation in its paragraph is a warning at its line', async () => {
+    const { result, text } = await lintEdited(
+      FEATURE,
+      FIRST_PARAGRAPH,
+      `Reads take 250 ms at p99.\n\n${FIRST_PARAGRAPH}`,
+    );
+    expect(onlyProblem(result)).toEqual({
+      severity: 'warning',
+      file: `content/${FEATURE}`,
+      line: lineOf(text, 'Reads take 250 ms'),
+      field: 'unsourced number',
+      message: expect.stringMatching(/^"250 ms" has no citation or figure reference in its paragraph/),
+    });
+    expect(result.markedNumbers).toBe(0);
+  });
+
+  it('a citation or a figure reference in the paragraph backs it', async () => {
+    const cited = await lintEdited(
+      FEATURE,
+      FIRST_PARAGRAPH,
+      `Reads take 250 ms at p99.\nThat is the vendor's figure [@vendor-docs].\n\n${FIRST_PARAGRAPH}`,
+    );
+    expect(cited.result.problems.filter((p) => p.field === 'unsourced number')).toEqual([]);
+  });
+
+  it("an editor's marker silences it, is counted, and needs a reason", async () => {
+    const marked = await lintEdited(
+      FEATURE,
+      FIRST_PARAGRAPH,
+      `Reads take 250 ms. {/* unsourced: an illustration */}\n\n${FIRST_PARAGRAPH}`,
+    );
+    expect(marked.result.problems).toEqual([]);
+    expect(marked.result.markedNumbers).toBe(1);
+    const bare = await lintEdited(
+      FEATURE,
+      FIRST_PARAGRAPH,
+      `Reads take 250 ms. {/* unsourced: */}\n\n${FIRST_PARAGRAPH}`,
+    );
+    expect(bare.result.problems.map((p) => p.field)).toContain('unsourced marker');
+  });
+
+  it('other comments are still expressions, and refused', async () => {
+    const { result } = await lintEdited(FEATURE, FIRST_PARAGRAPH, `{/* a note */}\n\n${FIRST_PARAGRAPH}`);
+    expect(onlyProblem(result)).toMatchObject({ field: '{/* a note */}' });
   });
 });
 
@@ -528,7 +707,7 @@ describe('math', () => {
     });
   });
 
-  it('math inside a Methodology box is checked too', async () => {
+  it('math in a benchmark piece is checked too', async () => {
     const { result } = await lintEdited(BENCH, '$\\lambda = N / t$', '$\\lambda = \\frac{N}{t$');
     expect(onlyProblem(result)).toMatchObject({
       severity: 'error',

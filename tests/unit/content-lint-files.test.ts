@@ -21,7 +21,7 @@ describe('the valid fixture', () => {
     expect(problems.map((p) => `${p.file} ${p.field}`)).toEqual([
       'content/articles/drift-monitoring.md reviewer',
       'content/articles/feature-store-latency.mdx reviewer',
-      'content/articles/gpu-inference-benchmark.mdx author',
+      'content/articles/gpu-inference-benchmark/index.mdx author',
     ]);
   });
 

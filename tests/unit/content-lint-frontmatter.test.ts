@@ -7,7 +7,7 @@ import { lintEdited, onlyProblem, problemsFor } from './helpers/content-tree.ts'
 import { lineOf } from './helpers/text.ts';
 
 const FEATURE = 'articles/feature-store-latency.mdx'; // architecture, one author, a correction
-const BENCH = 'articles/gpu-inference-benchmark.mdx'; // benchmarks, two authors, updated
+const BENCH = 'articles/gpu-inference-benchmark/index.mdx'; // benchmarks, two authors, updated
 const DRIFT = 'articles/drift-monitoring.md'; // plain Markdown, one source
 
 describe('article frontmatter: required fields', () => {

@@ -16,10 +16,10 @@ export const MDX_COMPONENT_RULES = {
     optional: [],
     usage: '<Correction date="YYYY-MM-DD">corrected words</Correction>',
   },
-  Methodology: {
-    required: ['sampleSize', 'variance', 'confidence'],
+  Results: {
+    required: ['id'],
     optional: [],
-    usage: '<Methodology sampleSize="…" variance="…" confidence="…">how we measured</Methodology>',
+    usage: '<Results id="fig-latency" /> (the id of an entry in the frontmatter\'s results list)',
   },
   Aside: {
     required: [],

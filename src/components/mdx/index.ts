@@ -12,10 +12,17 @@ import { correctionLogAnchor } from '../../lib/corrections.ts';
 import { numberLabel, numberedTarget } from '../../lib/cross-refs.ts';
 import { licenseLabel } from '../../lib/figures/credits.ts';
 import { formatDate } from '../../lib/dates.ts';
+import { fileLineOf, placeOf } from '../../lib/markdown/vfile-astro.ts';
+import { renderResults } from '../../lib/results/render.ts';
+import { articleSlugOf, resultsOf } from '../../lib/results/vfile.ts';
+import { urls } from '../../lib/urls.ts';
+import type { VFile } from 'vfile';
 
 export type ComponentProps = Record<string, string>;
-/** Where the component is in the article body (for numbered items' error messages). */
+/** What a builder may need beyond its attributes: the article being rendered, and where. */
 export interface BuildContext {
+  file: VFile;
+  /** Line of the component in the article body (for numbered items' error messages). */
   line?: number;
 }
 type Builder = (props: ComponentProps, children: ElementContent[], context: BuildContext) => Element;
@@ -34,19 +41,26 @@ const correction: Builder = (props, children) => {
   ]);
 };
 
-const methodology: Builder = (props, children) =>
-  h('aside.methodology', { ariaLabel: 'Methodology' }, [
-    h('p.box-label', 'Methodology'),
-    h('dl', [
-      h('dt', 'Sample size'),
-      h('dd', props.sampleSize),
-      h('dt', 'Variance'),
-      h('dd', props.variance),
-      h('dt', 'Confidence'),
-      h('dd', props.confidence),
-    ]),
-    ...children,
-  ]);
+/**
+ * `<Results id="…" />`: the article's declared results, read and validated by the content
+ * lint and handed to the renderer (see lib/results/). Drawn here as a table and, for `fig-`
+ * ids, an SVG chart.
+ */
+const results: Builder = (props, _children, context) => {
+  const id = props.id!;
+  const table = resultsOf(context.file).get(id);
+  if (!table) {
+    const known = [...resultsOf(context.file).keys()].join(', ') || 'none declared';
+    // The content lint reports this first; this guards renders that skip it.
+    return context.file.fail(
+      `${placeOf(context.file, context.line)}: <Results id="${id}" /> names no entry in the frontmatter's results list (${known}). Declare it under results:, or fix the id.`,
+    );
+  }
+  return renderResults(table, {
+    href: urls.articleFile(articleSlugOf(context.file), table.entry.file),
+    ...(context.line ? { line: fileLineOf(context.file, context.line) } : {}),
+  });
+};
 
 const aside: Builder = (props, children) => {
   const label = props.label ?? 'Note';
@@ -102,7 +116,7 @@ const figure: Builder = (props, children, { line }) => {
 
 export const componentBuilders: Record<MdxComponentName, Builder> = {
   Correction: correction,
-  Methodology: methodology,
+  Results: results,
   Aside: aside,
   Figure: figure,
 };

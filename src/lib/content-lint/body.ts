@@ -30,15 +30,24 @@ import { checkDiagram } from '../figures/mermaid.ts';
 import { katexOptions } from '../markdown/katex-options.ts';
 import { malformedCitationMessage, malformedMathMessage, untrustedMathMessage } from '../rule-messages.ts';
 import type { Problem } from './problem.ts';
+import { unsourcedMarkerReason } from './unsourced-numbers.ts';
+import { toString } from 'mdast-util-to-string';
 
 export interface BodyFacts {
   /** Source ids cited in the text, with the line of their first citation. */
   cited: Map<string, number>;
   /** Dates (YYYY-MM-DD) of inline <Correction> marks, with the line of their first mark. */
   correctionDays: Map<string, number>;
-  hasMethodology: boolean;
   /** Markdown images and <Figure>s, with lines in the body; checked against the files by lintArticleFile. */
   images: ImageReference[];
+  /** Ids of `<Results id="…" />` components, with the line of their first use. */
+  resultsShown: Map<string, number>;
+  /** Cross-referenced ids (`[@fig-…]`, `[@tbl-…]`, `[@eq-…]`), with the line of their first use. */
+  crossRefs: Map<string, number>;
+  /** Section headings (## and deeper), for the per-beat contracts. */
+  headings: { depth: number; text: string; line: number }[];
+  /** Numeric claims marked `unsourced:` by an editor (set by the article rules). */
+  markedNumbers?: number;
   /** False when the body could not be parsed: the facts above are then unknown, not empty. */
   parsed: boolean;
   /** The parsed body, so the build can render from this same parse instead of parsing again. */
@@ -175,8 +184,10 @@ export function checkBody(
   const facts: BodyFacts = {
     cited: new Map(),
     correctionDays: new Map(),
-    hasMethodology: false,
     images: [],
+    resultsShown: new Map(),
+    crossRefs: new Map(),
+    headings: [],
     parsed: true,
   };
   const report: Report = (line, field, message, severity = 'error') =>
@@ -203,11 +214,22 @@ export function checkBody(
         report(
           line,
           'import/export',
-          'is not allowed in articles: MDX is code and it would run during the build. Remove the line; Correction, Methodology, Aside and Figure are available without importing.',
+          'is not allowed in articles: MDX is code and it would run during the build. Remove the line; Correction, Results, Aside and Figure are available without importing.',
         );
         return;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
+        // The one expression allowed: an editor's `{/* unsourced: why */}` marker, a comment
+        // that compiles to nothing (see unsourced-numbers.ts; the renderer drops it).
+        if (unsourcedMarkerReason(String(n.value), 'mdx') !== undefined) return 'skip';
+        if (/^\s*\/\*\s*unsourced\b/.test(String(n.value))) {
+          report(
+            line,
+            'unsourced marker',
+            'needs a reason: write {/* unsourced: why this number needs no source */}.',
+          );
+          return 'skip';
+        }
         report(
           line,
           `{${String(n.value).trim().slice(0, 40)}}`,
@@ -246,7 +268,6 @@ export function checkBody(
             if (typeof date === 'string' && !facts.correctionDays.has(date))
               facts.correctionDays.set(date, line ?? 1);
           }
-          if (name === 'Methodology') facts.hasMethodology = true;
           if (name === 'Figure') {
             const value = (key: string) => {
               const attribute = named.find((a) => a.name === key);
@@ -260,6 +281,16 @@ export function checkBody(
             }
             facts.images.push(image);
           }
+          if (name === 'Results') {
+            const id = named.find((a) => a.name === 'id')?.value;
+            if (typeof id === 'string' && !facts.resultsShown.has(id)) facts.resultsShown.set(id, line ?? 1);
+          }
+        } else if (name === 'Methodology') {
+          report(
+            line,
+            '<Methodology>',
+            'was replaced by the `methodology:` block in the frontmatter (hardware, software, runs, interval, harness, measured date), shown as a card at the top of the article. Move the facts there and delete the component; see content/FORMAT.md.',
+          );
         } else if (FORBIDDEN_HTML_ELEMENTS.has(name.toLowerCase())) {
           report(
             line,
@@ -336,6 +367,11 @@ export function checkBody(
       case 'inlineMath':
         checkMath(String(n.value), node.type === 'math', line, report);
         return;
+      case 'heading': {
+        if ((n.depth as number) >= 2)
+          facts.headings.push({ depth: n.depth as number, text: toString(node), line: line ?? 1 });
+        return;
+      }
       case 'text': {
         if (ancestors.some((a) => a.type === 'link' || a.type === 'linkReference')) return;
         const text = String(n.value);
@@ -349,8 +385,10 @@ export function checkBody(
           if (crossRefProblem) report(at, 'cross-reference', crossRefProblem);
           // Cross-references ([@fig-…]) name figures, tables and equations, resolved when the
           // article is numbered; only source citations are checked against "sources".
-          for (const item of citation.items)
-            if (!isCrossRefId(item.id) && !facts.cited.has(item.id)) facts.cited.set(item.id, at);
+          for (const item of citation.items) {
+            const seen = isCrossRefId(item.id) ? facts.crossRefs : facts.cited;
+            if (!seen.has(item.id)) seen.set(item.id, at);
+          }
         }
         return;
       }

@@ -14,8 +14,12 @@ import type { Root as MdastRoot } from 'mdast';
 import { checkIssueLinks, issueArticleLinks } from '../newsletter.ts';
 import { missingArchiveMessage } from '../references.ts';
 import { correctionNotLoggedMessage, unknownCitationMessage } from '../rule-messages.ts';
-import { checkBody } from './body.ts';
+import { checkBody, type BodyFacts } from './body.ts';
 import { articleFolderOf, checkImages, type ImageReference } from '../figures/image-rules.ts';
+import { checkBeatContract } from './beat-contracts.ts';
+import { checkResults } from './results.ts';
+import { findUnsourcedNumbers } from './unsourced-numbers.ts';
+import type { ResultsTable } from '../results/read.ts';
 import { readContentFile, type ContentFile } from './content-file.ts';
 import type { Problem } from './problem.ts';
 import { validate } from './schema-problems.ts';
@@ -23,6 +27,7 @@ import { validate } from './schema-problems.ts';
 export { errorsIn, formatProblem, formatReport, githubAnnotation, type Problem } from './problem.ts';
 
 const lintArticleSchema = articleSchema(personIdSchema);
+const UNSOURCED_FIELD = 'unsourced number';
 
 async function lintPeople(root: string, cwd: string, problems: Problem[]): Promise<Set<string>> {
   const ids = new Set<string>();
@@ -51,7 +56,7 @@ function lintArticleRules(
   people: ReadonlySet<string>,
   problems: Problem[],
   images: ImageReference[],
-): MdastRoot | undefined {
+): BodyFacts | undefined {
   const { file } = content;
   const push = (path: (string | number)[], field: string, message: string) => {
     const line = content.lineOf(path);
@@ -139,16 +144,24 @@ function lintArticleRules(
     }
   });
 
-  if (article.beat === 'benchmarks' && !facts.hasMethodology) {
-    push(
-      ['beat'],
-      'beat',
-      `benchmark pieces must report their methodology: add <Methodology sampleSize="…" variance="…" confidence="…">…</Methodology>${isMdx ? '' : ' (rename the file to .mdx to use it)'}.`,
-    );
+  checkBeatContract(article, facts, push);
+
+  if (facts.tree) {
+    const { unsourced, marked } = findUnsourcedNumbers(facts.tree);
+    for (const claim of unsourced) {
+      problems.push({
+        severity: 'warning',
+        file,
+        line: claim.line + content.bodyLine - 1,
+        field: UNSOURCED_FIELD,
+        message: `"${claim.text}" has no citation or figure reference in its paragraph. Cite the source ([@id]), point at the results ([@fig-…]), or, if it needs none, mark the paragraph {/* unsourced: why */}.`,
+      });
+    }
+    facts.markedNumbers = marked.length;
   }
   // Image lines are body lines until here; the image rules (async: they read the files) report file lines.
   images.push(...facts.images.map((image) => ({ ...image, line: image.line + content.bodyLine - 1 })));
-  return facts.tree;
+  return facts;
 }
 
 export interface LintedArticle {
@@ -156,6 +169,10 @@ export interface LintedArticle {
   content?: ContentFile;
   /** The parsed body, present when the frontmatter is valid and the body parses. */
   tree?: MdastRoot;
+  /** The article's validated results tables, for `<Results id="…" />`. */
+  results?: ResultsTable[];
+  /** Numeric claims an editor marked as needing no source. */
+  markedNumbers?: number;
 }
 
 /**
@@ -173,12 +190,14 @@ export async function lintArticleFile(
   if (!content) return {};
   const article = validate(lintArticleSchema, content, problems);
   const images: ImageReference[] = [];
-  const tree = article
+  const facts = article
     ? lintArticleRules(content, article, path.endsWith('.mdx'), people, problems, images)
     : undefined;
   for (const finding of await checkImages(images, articleFolderOf(path)))
     problems.push({ file: content.file, ...finding });
-  return tree ? { content, tree } : { content };
+  if (!article || !facts?.tree) return { content };
+  const results = await checkResults(path, cwd, content, article, facts, problems);
+  return { content, tree: facts.tree, results, markedNumbers: facts.markedNumbers ?? 0 };
 }
 
 async function lintArticles(
@@ -186,11 +205,37 @@ async function lintArticles(
   cwd: string,
   people: Set<string>,
   problems: Problem[],
-): Promise<string[]> {
+): Promise<{ ids: string[]; marked: number }> {
   const listing = await listArticles(root, cwd);
   problems.push(...listing.problems);
-  for (const article of listing.files) await lintArticleFile(article.path, cwd, people, problems);
-  return listing.files.map((article) => article.id);
+  let marked = 0;
+  const supersessions: { slug: string; content: ContentFile; newer: string }[] = [];
+  for (const article of listing.files) {
+    const linted = await lintArticleFile(article.path, cwd, people, problems);
+    marked += linted.markedNumbers ?? 0;
+    const newer = (linted.content?.data as { supersededBy?: unknown } | undefined)?.supersededBy;
+    if (linted.content && typeof newer === 'string')
+      supersessions.push({ slug: article.id, content: linted.content, newer });
+  }
+  const slugs = new Set(listing.files.map((article) => article.id));
+  for (const { slug, content, newer } of supersessions) {
+    const problem =
+      newer === slug
+        ? 'names this article itself; name the newer article that replaces it.'
+        : !slugs.has(newer)
+          ? `"${newer}" is not an article: no content/articles/${newer}.mdx or ${newer}/index.mdx. Fix the slug.`
+          : undefined;
+    if (!problem) continue;
+    const line = content.lineOf(['supersededBy']);
+    problems.push({
+      severity: 'error',
+      file: content.file,
+      ...(line ? { line } : {}),
+      field: 'supersededBy',
+      message: problem,
+    });
+  }
+  return { ids: listing.files.map((article) => article.id), marked };
 }
 
 async function lintNewsletter(root: string, cwd: string, problems: Problem[]) {
@@ -259,11 +304,19 @@ async function lintNewsletter(root: string, cwd: string, problems: Problem[]) {
   }
 }
 
+/** The line `npm run check` prints: unexplained numeric claims, and the ones editors marked. */
+export function unsourcedSummary(problems: readonly Problem[], marked: number): string {
+  const warnings = problems.filter((p) => p.field === UNSOURCED_FIELD).length;
+  return `unsourced numbers: ${warnings} unexplained ${warnings === 1 ? 'warning' : 'warnings'}, ${marked} marked by editors`;
+}
+
 export interface LintResult {
   problems: Problem[];
   articleCount: number;
   /** The slugs of the articles linted (none when `articles: false`). */
   articleIds: string[];
+  /** Numeric claims editors marked `unsourced:` (the unmarked ones are warnings in problems). */
+  markedNumbers: number;
 }
 
 export interface LintOptions {
@@ -289,7 +342,13 @@ export async function lintContent(
       message: 'no people: add the masthead as content/people/<id>.yaml.',
     });
   }
-  const articleIds = options.articles === false ? [] : await lintArticles(root, cwd, people, problems);
+  const articles =
+    options.articles === false ? { ids: [], marked: 0 } : await lintArticles(root, cwd, people, problems);
   await lintNewsletter(root, cwd, problems);
-  return { problems, articleCount: articleIds.length, articleIds };
+  return {
+    problems,
+    articleCount: articles.ids.length,
+    articleIds: articles.ids,
+    markedNumbers: articles.marked,
+  };
 }

@@ -33,6 +33,8 @@ import rehypeMathErrors from './rehype-math-errors.ts';
 import remarkTypography from './remark-typography.ts';
 import rehypeReportLinks from './rehype-report-links.ts';
 import { displayPath } from './vfile-astro.ts';
+import type { ResultsTable } from '../results/read.ts';
+import { attachResults } from '../results/vfile.ts';
 
 export interface RenderedArticle {
   html: string;
@@ -66,11 +68,13 @@ const jsxHandler: Handler = (state: State, node: MdxJsxFlowElement | MdxJsxTextE
   const children = state.all(node);
   const name = node.name ?? '';
   if (Object.hasOwn(MDX_COMPONENT_RULES, name)) {
-    return componentBuilders[name as MdxComponentName](
-      propsOf(node),
-      children,
-      node.position ? { line: node.position.start.line } : {},
-    );
+    // remark-rehype hands the VFile to mdast-util-to-hast as `options.file`.
+    const file = (state.options as { file?: VFile }).file ?? new VFile();
+    const line = node.position?.start.line;
+    return componentBuilders[name as MdxComponentName](propsOf(node), children, {
+      file,
+      ...(line ? { line } : {}),
+    });
   }
   // Only the gate's SAFE_HTML_ELEMENTS reach this point (the build runs the gate first).
   return { type: 'element', tagName: name, properties: propsOf(node), children };
@@ -114,7 +118,16 @@ export function createArticleProcessor({ mdx, leaveOut = {} }: ArticleProcessorO
   processor
     .use(remarkGfm)
     .use(kept(remarkPlugins as PluggableList, leaveOut))
-    .use(remarkRehype, { handlers: { mdxJsxFlowElement: jsxHandler, mdxJsxTextElement: jsxHandler } });
+    .use(remarkRehype, {
+      handlers: {
+        mdxJsxFlowElement: jsxHandler,
+        mdxJsxTextElement: jsxHandler,
+        // The only expressions the gate lets through are `{/* unsourced: … */}` markers:
+        // notes for the lint, never shown.
+        mdxFlowExpression: () => undefined,
+        mdxTextExpression: () => undefined,
+      },
+    });
   if (!leaveOut.shiki) processor.use(rehypeShiki, shikiConfig);
   processor
     .use(kept(rehypePlugins as PluggableList, leaveOut))
@@ -156,14 +169,20 @@ interface RenderOptions {
   frontmatter: Record<string, unknown>;
   /** Line of the file where the body starts (after the frontmatter), for error messages. */
   bodyLine?: number;
+  /** The article's results tables, validated by the content lint, for `<Results id="…" />`. */
+  results?: readonly ResultsTable[];
+  /** The article's slug (its URL segment), for links to the files published beside it. */
+  slug?: string;
 }
 
 function vfileFor(body: string, options: RenderOptions): VFile {
-  return new VFile({
+  const file = new VFile({
     value: body,
     path: options.path,
     data: { astro: { frontmatter: { ...options.frontmatter } }, bodyLine: options.bodyLine ?? 1 },
   });
+  attachResults(file, options.results ?? [], options.slug);
+  return file;
 }
 
 /** Renders one article body. Throws (with file and fix) on any problem the plugins find. */

@@ -2,23 +2,27 @@
  * The sections a new article of each beat starts with: the headings its beat's contract asks
  * for, in order, each with a line saying what belongs there.
  */
-import type { BeatId } from '../../site.config.ts';
+import { site, type BeatId } from '../../site.config.ts';
 
 export interface StarterSection {
   heading: string;
   prompt: string;
 }
 
-// Post-mortems follow the contract the content lint checks (timeline, impact, detection, root
-// cause, contributing factors, what changed afterwards).
-const POSTMORTEM_SECTIONS: StarterSection[] = [
-  { heading: 'Timeline', prompt: 'What happened when, in order, with times and sources.' },
-  { heading: 'Impact', prompt: 'Who and what was affected, for how long, measured how.' },
-  { heading: 'Detection', prompt: 'How the failure was noticed, and how long that took.' },
-  { heading: 'Root cause', prompt: 'The mechanism that produced the failure, as the evidence supports it.' },
-  { heading: 'Contributing factors', prompt: 'What made it worse, or made it possible.' },
-  { heading: 'What changed afterwards', prompt: 'What the organisation changed, and what we can learn.' },
-];
+// Post-mortems follow the contract the content lint checks, with the headings configured once
+// in site.config.ts (postmortemSections); only the prompts live here.
+const POSTMORTEM_PROMPTS: Record<string, string> = {
+  timeline: 'What happened when, in order, with times and sources.',
+  impact: 'Who and what was affected, for how long, measured how.',
+  detection: 'How the failure was noticed, and how long that took.',
+  'root-cause': 'The mechanism that produced the failure, as the evidence supports it.',
+  'contributing-factors': 'What made it worse, or made it possible.',
+  'what-changed': 'What the organisation changed, and what we can learn.',
+};
+const POSTMORTEM_SECTIONS: StarterSection[] = site.postmortemSections.map((section) => ({
+  heading: section.heading,
+  prompt: POSTMORTEM_PROMPTS[section.id] ?? 'What belongs in this section, with sources.',
+}));
 
 const SECTIONS: Record<BeatId, StarterSection[]> = {
   architecture: [
