@@ -4,9 +4,10 @@
  *
  *     n = z² · p · (1 − p) / m²,   z = 2.5758… (two-sided 99 percent normal quantile),
  *
- * and that count rounded up to a multiple of 2^13, as the rules round it. Read as a result: a
- * run of n queries pins the observed percentile to p ± m with 99 percent confidence. Run by an
- * editor, never by the build:
+ * with the margin the rules pair with each percentile, m = (1 − p) / 20. Like the rules' table,
+ * n is rounded to the nearest query (50,425 and 85,811, not 50,426 and 85,812), then up to a
+ * multiple of 2^13 to keep the numbers round. Read as a result: a run of n queries pins the
+ * observed percentile to p ± m with 99 percent confidence. Run by an editor, never by the build:
  *
  *     npm run results:regenerate -- mlperf-inference-how-to-read
  */
@@ -27,7 +28,7 @@ const TARGETS = [
 const percent = (fraction: number) => Number((fraction * 100).toFixed(4));
 
 const rows = TARGETS.map(({ p, margin }) => {
-  const queries = Math.ceil((Z_99 ** 2 * p * (1 - p)) / margin ** 2);
+  const queries = Math.round((Z_99 ** 2 * p * (1 - p)) / margin ** 2);
   return {
     percentile: `p${percent(p)}, margin ±${percent(margin)} points`,
     estimate: percent(p),
