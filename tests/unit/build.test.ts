@@ -131,6 +131,17 @@ describe('astro build', { timeout: 150_000 }, () => {
     expect(output).toContain('\\frac{1}{');
   });
 
+  test('a results file with a non-numeric cell stops the build, naming file, row and column', async () => {
+    const tree = await validTree();
+    const data = 'articles/gpu-inference-benchmark/data/throughput.csv';
+    await tree.write(data, (await tree.read(data)).replace('8,2150,', '8,2150 QPS,'));
+    const { status, output } = build(tree);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(
+      /content\/articles\/gpu-inference-benchmark\/data\/throughput\.csv:3 row 2, column "throughput": "2150 QPS" is not a number/,
+    );
+  });
+
   test('with no newsletter provider, the sign-up offers feeds and the address, and no form may post anywhere else', async () => {
     const { status, output, outDir } = build(await validTree(), { MLSR_SUBSCRIBE_ACTION: '' });
     expect(status, output).toBe(0);
