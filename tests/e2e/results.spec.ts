@@ -45,6 +45,9 @@ test('the methodology card names the script, the seed and the date measured', as
   const card = page.getByRole('complementary', { name: 'How we measured' });
   await expect(card).toContainText('20250611');
   await expect(card).toContainText('29 November 2026');
+  await expect(card.locator('dd code')).toHaveText(
+    'npm run results:regenerate -- latency-benchmarks-with-confidence-intervals',
+  );
   const script = card.getByRole('link', { name: 'generate-data.ts' });
   const response = await request.get((await script.getAttribute('href'))!);
   expect(response.status()).toBe(200);

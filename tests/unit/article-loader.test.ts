@@ -2,11 +2,12 @@
  * The article loader's cache: an article is re-rendered exactly when its text, a file of its
  * folder, or the rendering pipeline's source changed; problems are fatal.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { pipelineFingerprint } from '../../src/lib/article-loader.ts';
+import { PIPELINE_SOURCES, pipelineFingerprint } from '../../src/lib/article-loader.ts';
 import { validTree, type ContentTree } from './helpers/content-tree.ts';
 import { loaderRun } from './helpers/loader.ts';
 
@@ -136,6 +137,29 @@ describe('pipeline fingerprint', () => {
     const dir = await mkdtemp(join(tmpdir(), 'mlsr-empty-'));
     onTestFinished(() => rm(dir, { recursive: true, force: true }));
     await expect(pipelineFingerprint(dir)).rejects.toThrow(/none of the pipeline's sources is there/);
+  });
+
+  it('covers every module the article analysis imports, so changing one re-renders the articles', () => {
+    const project = join(import.meta.dirname, '../..');
+    // Relative imports only: packages are covered by package-lock.json.
+    const reached = new Set<string>();
+    const pending = ['src/lib/article-analysis.ts', 'src/lib/article-worker.ts'].map((f) =>
+      resolve(project, f),
+    );
+    while (pending.length > 0) {
+      const file = pending.pop()!;
+      if (reached.has(file)) continue;
+      reached.add(file);
+      for (const [, spec] of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*'(\.[^'?]+)/g)) {
+        const target = resolve(dirname(file), spec!);
+        if (/\.(ts|js|json)$/.test(target) && existsSync(target)) pending.push(target);
+      }
+    }
+    const covered = (path: string) =>
+      PIPELINE_SOURCES.some((source) => path === source || path.startsWith(`${source}/`));
+    const missing = [...reached].map((file) => relative(project, file)).filter((path) => !covered(path));
+    expect(missing, 'add these to PIPELINE_SOURCES in src/lib/article-loader.ts').toEqual([]);
+    expect(reached.size).toBeGreaterThan(30);
   });
 
   it("is this project's own pipeline by default", async () => {

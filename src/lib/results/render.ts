@@ -18,9 +18,13 @@ import type { ResultsTable } from './read.ts';
 /** One marker shape per group, so series differ in print and for colour-blind readers. */
 const SHAPES = [symbolCircle, symbolSquare, symbolTriangle, symbolDiamond, symbolWye];
 
-/** Layout in SVG user units; the stylesheet scales the drawing to the column. */
-const WIDTH = 560;
-const FONT = 13;
+/**
+ * Layout in SVG user units; the stylesheet scales the drawing to the column (results.css). The
+ * width is chosen for phones: a 320 px screen's 18rem column draws it at 0.72×, so 14-unit text
+ * stays at 10 px, and desktop caps it at 30rem (1.2×) rather than blowing the text up.
+ */
+const WIDTH = 400;
+const FONT = 14;
 const ROW = 22;
 const LABEL_GAP = 10;
 const MARGIN = { top: 12, right: 24, bottom: 46 };
@@ -257,8 +261,8 @@ export function renderResults(table: ResultsTable, options: RenderOptions): Elem
   const titleId = `${entry.id}-chart`;
   return h('figure.results', target, [
     h('figcaption', caption),
-    // Narrow screens scroll the chart sideways rather than shrink its text below legibility;
-    // a scrollable region must be reachable by keyboard, hence the tabindex and its name.
+    // A column narrower than 18rem scrolls the chart sideways rather than shrink its text below
+    // legibility; a scrollable region must be reachable by keyboard, hence the tabindex and name.
     h(
       'div.results-chart-frame',
       { tabIndex: 0, role: 'group', ariaLabelledBy: titleId },
