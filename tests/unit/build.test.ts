@@ -59,6 +59,12 @@ describe('astro build', { timeout: 150_000 }, () => {
     const tree = await validTree();
     const draft = (await tree.read('articles/drift-monitoring.md')).replace(/^---\n/, '---\ndraft: true\n');
     await tree.write('articles/drift-monitoring.md', draft);
+    // A newer piece replaces feature-store-latency: the old one must say so at the top.
+    const older = await tree.read('articles/feature-store-latency.mdx');
+    await tree.write(
+      'articles/feature-store-latency.mdx',
+      older.replace(/^---\n/, '---\nsupersededBy: gpu-inference-benchmark\n'),
+    );
     // The benchmark fixture is a folder article: content/articles/<slug>/index.mdx with its
     // results file beside it, published for download.
     // A third author, so every place that names the authors is seen with a list of three.
@@ -92,6 +98,15 @@ describe('astro build', { timeout: 150_000 }, () => {
       await tree.read('articles/gpu-inference-benchmark/data/throughput.csv'),
     );
     expectThreeAuthors(outDir);
+    // Measured on 2025-05-18, more than the configured year before any build from now on.
+    expect(page).toContain(
+      '<p class="methodology-stale">Measured on 18 May 2025 with PyTorch 2.3.1 and CUDA 12.1. That is more than a year ago',
+    );
+    const replaced = readFileSync(join(outDir, 'articles/feature-store-latency/index.html'), 'utf8');
+    expect(replaced).toMatch(
+      /<header class="article-header">(?:(?!<h1).)*<p class="superseded" role="note">(?:(?!<h1).)*href="\/articles\/gpu-inference-benchmark\/">Batch size and GPU inference throughput<\/a>/s,
+    );
+    expect(page).not.toContain('class="superseded"');
   });
 
   test('two articles claiming one slug stop the build, naming both files', async () => {
