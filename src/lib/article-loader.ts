@@ -57,7 +57,10 @@ export const PIPELINE_SOURCES = [
   'src/lib/dates.ts',
   'src/lib/references.ts',
   'src/lib/report-error.ts',
+  'src/lib/report.ts',
+  'src/lib/rule-messages.ts',
   'src/lib/urls.ts',
+  'src/lib/words.ts',
   // Beats, the post-mortem sections and other rules the content lint reads.
   'src/site.config.ts',
   'package-lock.json',

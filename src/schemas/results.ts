@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { SLUG_BODY } from './slug.ts';
 
 /**
  * Measured results: the `results:` entries of an article's frontmatter, each declaring one
@@ -11,7 +12,7 @@ import { z } from 'astro/zod';
  * `fig-…` entries are drawn as a chart (with the table as its text alternative), `tbl-…`
  * entries as a table. The id is what the text cross-references: `[@fig-latency]`.
  */
-export const RESULT_ID_PATTERN = /^(fig|tbl)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const RESULT_ID_PATTERN = new RegExp(`^(fig|tbl)-${SLUG_BODY}$`);
 
 /** A results file: a path inside the article's folder, CSV or JSON. */
 export const RESULT_FILE_PATTERN = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/-]+\.(csv|json)$/;
