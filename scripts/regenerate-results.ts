@@ -43,7 +43,7 @@ const after = await Promise.all(files.map((file) => readFile(file)));
 
 let changed = 0;
 files.forEach((file, i) => {
-  const same = before[i] !== undefined && before[i]!.equals(after[i]!);
+  const same = before[i]?.equals(after[i]!) ?? false;
   if (!same) changed++;
   console.log(`${same ? 'unchanged' : 'CHANGED  '} ${relative(process.cwd(), file)}`);
 });

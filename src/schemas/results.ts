@@ -72,8 +72,9 @@ export const resultEntrySchema = z
   .strict()
   .superRefine((entry, ctx) => {
     const { lower, upper, sd } = entry.columns;
-    const issue = (path: (string | number)[], message: string) =>
+    const issue = (path: (string | number)[], message: string) => {
       ctx.addIssue({ code: 'custom', path, message });
+    };
     if (!lower && !upper && !sd) {
       issue(
         ['columns'],
@@ -157,7 +158,11 @@ function numberCell(format: ResultFormat, unit: string) {
       return z.NEVER;
     }
     const number =
-      typeof value === 'number' ? value : DECIMAL.test(String(value).trim()) ? Number(value) : NaN;
+      typeof value === 'number'
+        ? value
+        : typeof value === 'string' && DECIMAL.test(value.trim())
+          ? Number(value)
+          : NaN;
     if (!Number.isFinite(number)) {
       ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value)} is not a number; ${hint}` });
       return z.NEVER;
@@ -176,7 +181,15 @@ export function resultRowSchema(entry: ResultEntry, format: ResultFormat) {
   const number = numberCell(format, entry.unit);
   const { columns } = entry;
   const labelCell = z.unknown().transform((value, ctx) => {
-    const text = value === undefined || value === null ? '' : String(value).trim();
+    const text =
+      typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : undefined;
+    if (text === undefined && value !== undefined && value !== null) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${JSON.stringify(value)} is not a label; write text or a number`,
+      });
+      return z.NEVER;
+    }
     if (!text) {
       ctx.addIssue({ code: 'custom', message: 'is empty: every row needs a label saying what it measures' });
       return z.NEVER;

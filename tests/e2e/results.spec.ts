@@ -32,7 +32,7 @@ test('the latency article draws its data: chart with error bars, table equal to 
   const rows = await figure
     .locator('table tbody tr')
     .evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent ?? '')),
+      trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent)),
     );
   expect(rows).toEqual(expected);
 

@@ -115,7 +115,7 @@ describe('npm run new -- article', () => {
       'Batching, measured',
     ]);
     const text = await tree.read('articles/batching.mdx');
-    expect(text).toMatch(/\nmethodology:\n  workload: /);
+    expect(text).toMatch(/\nmethodology:\n {2}workload: /);
     expect(text).toContain('title: "Batching, measured"');
     expect(await errors(tree)).toEqual([
       expect.stringMatching(

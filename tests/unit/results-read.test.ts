@@ -177,6 +177,13 @@ describe('readResultsFile: planted defects fail with file, row and column', () =
     expect(problems).toEqual([expect.objectContaining({ field: 'column "hi"', line: 1 })]);
   });
 
+  it('JSON: a label that is neither text nor a number is refused', async () => {
+    const { lines } = await read('latency.json', json({ ...row, statistic: { p: 50 } }), jsonEntry);
+    expect(lines).toEqual([
+      expect.stringMatching(/row 1, column "statistic": \{"p":50\} is not a label; write text or a number/),
+    ]);
+  });
+
   it('JSON: a number written as a string is refused (numbers are numbers)', async () => {
     const { lines } = await read('latency.json', json({ ...row, value: '20.1' }), jsonEntry);
     expect(lines).toEqual([

@@ -92,7 +92,7 @@ function parseJsonRecords(
   const header: string[] = [];
   const records: RawRecord[] = [];
   let ok = true;
-  rows.items.forEach((item, index) => {
+  for (const [index, item] of rows.items.entries()) {
     const node = item as YamlNode;
     if (!isMap(node)) {
       fail(
@@ -101,16 +101,23 @@ function parseJsonRecords(
         'must be an object of column names to values: { "label": "…", "estimate": 12.5, … }.',
       );
       ok = false;
-      return;
+      continue;
     }
-    const cells = (node.toJSON() ?? {}) as Record<string, unknown>;
+    const cells = node.toJSON() as Record<string, unknown>;
     for (const name of Object.keys(cells)) if (!header.includes(name)) header.push(name);
     records.push({ row: index + 1, line: lineOf(node), cells });
-  });
+  }
   return ok ? { header, records } : undefined;
 }
 
 const SPREAD_ROLES: readonly ColumnRole[] = ['lower', 'upper', 'sd'];
+
+/** A cell as the file wrote it, for the table: CSV cells are text, JSON cells text or numbers. */
+function cellText(value: unknown): string {
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return value === undefined || value === null ? '' : JSON.stringify(value);
+}
 
 function formatOf(file: string): ResultFormat {
   return file.endsWith('.json') ? 'json' : 'csv';
@@ -231,12 +238,7 @@ export async function readResultsFile(
       }
       continue;
     }
-    const cells = Object.fromEntries(
-      parsed.header.map((name) => [
-        name,
-        record.cells[name] === undefined ? '' : String(record.cells[name]).trim(),
-      ]),
-    );
+    const cells = Object.fromEntries(parsed.header.map((name) => [name, cellText(record.cells[name])]));
     rows.push({ row: record.row, line: record.line, ...result.data, cells });
   }
   return problems.length > before ? undefined : { entry, header: parsed.header, rows, text };

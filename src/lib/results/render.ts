@@ -124,11 +124,11 @@ function chartOf(table: ResultsTable, titleId: string): Element {
   // Bars encode length from zero, so zero must be on the axis; points need not include it.
   const domain: [number, number] = bars ? [Math.min(0, low), Math.max(0, high)] : [low, high];
   const x = scaleLinear().domain(domain).nice(6).range([left, right]);
-  const y = scaleBand<string>()
+  const y = scaleBand()
     .domain(labels)
     .range([plotTop, plotTop + plotHeight])
     .paddingInner(0.15);
-  const slot = scaleBand<string>()
+  const slot = scaleBand()
     .domain(groups.length ? groups : [''])
     .range([0, y.bandwidth()])
     .padding(0.2);

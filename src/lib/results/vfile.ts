@@ -25,5 +25,5 @@ export function articleSlugOf(file: VFile): string {
 }
 
 export function resultsOf(file: VFile): Map<string, ResultsTable> {
-  return (file.data as ResultsFileData).results ?? new Map();
+  return (file.data as ResultsFileData).results ?? new Map<string, ResultsTable>();
 }
