@@ -262,7 +262,7 @@ describe('newsletter issues', () => {
 
   it('a link to a draft article is refused: it would be broken once published', async () => {
     const tree = await validTree();
-    await tree.edit('articles/gpu-inference-benchmark.mdx', 'published:', 'draft: true\npublished:');
+    await tree.edit('articles/gpu-inference-benchmark/index.mdx', 'published:', 'draft: true\npublished:');
     const { problems } = await tree.lint();
     expect(problems).toContainEqual(
       expect.objectContaining({
