@@ -123,12 +123,12 @@ export interface ResultRow {
   /** 1-based line in the file, for messages. */
   line: number;
   label: string;
-  group?: string;
+  group?: string | undefined;
   estimate: number;
   n: number;
-  lower?: number;
-  upper?: number;
-  sd?: number;
+  lower?: number | undefined;
+  upper?: number | undefined;
+  sd?: number | undefined;
   /** The cells as written in the file, so the table shows exactly what was published. */
   cells: Record<string, string>;
 }
