@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { contentRoot } from '../src/lib/content-root.ts';
+import { splitFrontmatter } from '../src/lib/frontmatter.ts';
 import { methodologySchema } from '../src/schemas/methodology.ts';
 import { resultsSchema } from '../src/schemas/results.ts';
 
@@ -27,7 +28,7 @@ if (!articleFile) {
   process.exit(1);
 }
 const text = await readFile(articleFile, 'utf8');
-const frontmatter = parse(/^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '') as Record<string, unknown>;
+const frontmatter = parse(splitFrontmatter(text)?.yaml ?? '') as Record<string, unknown>;
 const methodology = methodologySchema.safeParse(frontmatter.methodology);
 if (!methodology.success || !('script' in methodology.data.harness)) {
   console.error(`${articleFile}: methodology.harness.script names no script to run.`);

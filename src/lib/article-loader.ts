@@ -56,6 +56,7 @@ export const PIPELINE_SOURCES = [
   'src/lib/corrections.ts',
   'src/lib/cross-refs.ts',
   'src/lib/dates.ts',
+  'src/lib/frontmatter.ts',
   'src/lib/json-ld.ts',
   'src/lib/methodology.ts',
   'src/lib/newsletter.ts',
