@@ -54,10 +54,14 @@ try {
         message: `${describe(change)} in a published article, with no new entry in "corrections". Log it: add { date: ${today}, kind: correction, summary: "…" } (or kind: clarification / update) and mark the new words with <Correction date="${today}">…</Correction>; or undo the change.`,
       });
     }
-    if (result.changes.length > 0 && result.unaccounted.length === 0)
-      console.log(
-        `ok ${path}: ${countOf(result.changes.length, 'changed fact')}, logged on ${result.newCorrections.join(', ')}`,
-      );
+    if (result.changes.length > 0 && result.unaccounted.length === 0) {
+      // New facts need no log entry (nothing a reader saw changed); changed ones are logged.
+      const accounted =
+        result.newCorrections.length > 0
+          ? `logged on ${result.newCorrections.join(', ')}`
+          : 'added text only (no log entry needed)';
+      console.log(`ok ${path}: ${countOf(result.changes.length, 'changed fact')}, ${accounted}`);
+    }
   }
   for (const problem of problems) console.log(formatProblem(problem));
   if (process.env.GITHUB_ACTIONS) for (const problem of problems) console.log(githubAnnotation(problem));

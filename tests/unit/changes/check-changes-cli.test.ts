@@ -90,6 +90,19 @@ describe('scripts/check-changes.ts', () => {
     expect(run.code).toBe(0);
   });
 
+  it('passes added text that carries a number, saying no log entry is needed', async () => {
+    edit(
+      ARTICLE,
+      'The store answers most reads',
+      'The store runs in 3 regions. The store answers most reads',
+    );
+    const run = await checkChanges();
+    expect(run.stdout).toMatch(
+      /^ok content\/articles\/feature-store-latency\.mdx: 1 changed fact, added text only \(no log entry needed\)$/m,
+    );
+    expect(run.code).toBe(0);
+  });
+
   it('exempts a draft on the base branch and a new article', async () => {
     git('checkout', '-q', 'main');
     edit(ARTICLE, 'published: 2025-03-14', 'published: 2025-03-14\ndraft: true');
