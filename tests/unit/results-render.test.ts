@@ -12,6 +12,7 @@ import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../src/lib/article-analysis.ts';
+import { readableNumber } from '../../src/lib/results/render.ts';
 import { validTree } from './helpers/content-tree.ts';
 
 const BENCH = 'articles/gpu-inference-benchmark/index.mdx';
@@ -53,12 +54,14 @@ describe('<Results> for a fig- entry', () => {
     const rows = selectAll('table.results-table tbody tr', figure).map((tr) =>
       selectAll('th, td', tr).map((cell) => toString(cell)),
     );
-    expect(rows).toEqual(
-      csv.map((line) => {
-        const [batch, estimate, low, high, runs] = line.split(',');
-        return [batch, estimate, `${low} to ${high}`, runs];
-      }),
-    );
+    expect(csv[1]).toBe('8,2150,2102,2190,30');
+    // The file's numbers, with thousands grouped for reading.
+    expect(rows).toEqual([
+      ['1', '410', '398 to 421', '30'],
+      ['8', '2,150', '2,102 to 2,190', '30'],
+      ['32', '5,480', '5,390 to 5,575', '30'],
+      ['128', '5,610', '5,500 to 5,702', '30'],
+    ]);
     expect(selectAll('table.results-table thead th', figure).map((th) => toString(th))).toEqual([
       'Batch',
       'Throughput (requests/s)',
@@ -137,5 +140,20 @@ describe('the published data matches the committed file', () => {
         readFile(`content/articles/latency-benchmarks-with-confidence-intervals/${file}`, 'utf8'),
       ).resolves.toMatch(/^statistic,configuration,estimate,ci_low,ci_high,n\n/);
     }
+  });
+});
+
+describe('readableNumber', () => {
+  it.each([
+    ['23886', '23,886'],
+    ['270336', '270,336'],
+    ['22.08', '22.08'],
+    ['1234.50', '1,234.50'],
+    ['-1500', '-1,500'],
+    ['0.000', '0.000'],
+    ['1e-3', '1e-3'],
+    ['p99', 'p99'],
+  ])('%s reads as %s', (raw, shown) => {
+    expect(readableNumber(raw)).toBe(shown);
   });
 });

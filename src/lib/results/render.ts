@@ -12,6 +12,7 @@ import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolTriangle, symb
 import type { Element, ElementContent } from 'hast';
 import { h, s } from 'hastscript';
 import type { ResultEntry, ResultRow } from '../../schemas/results.ts';
+import { site } from '../../site.config.ts';
 import { numberedTarget, numberLabel } from '../cross-refs.ts';
 import type { ResultsTable } from './read.ts';
 
@@ -83,16 +84,17 @@ function tableOf(table: ResultsTable, caption: ElementContent[]): Element {
   ];
   const body = rows.map((row) => {
     const cell = (name: string | undefined) => (name ? row.cells[name] : '');
+    const number = (name: string | undefined) => readableNumber(cell(name) ?? '');
     const spread =
       columns.lower && columns.upper
-        ? `${cell(columns.lower)} to ${cell(columns.upper)}`
-        : `± ${cell(columns.sd)}`;
+        ? `${number(columns.lower)} to ${number(columns.upper)}`
+        : `± ${number(columns.sd)}`;
     return h('tr', [
       h('th', { scope: 'row' }, cell(columns.label)),
       ...(columns.group ? [h('td', cell(columns.group))] : []),
-      h('td.num', cell(columns.estimate)),
+      h('td.num', number(columns.estimate)),
       h('td.num', spread),
-      h('td.num', cell(columns.n)),
+      h('td.num', number(columns.n)),
     ]);
   });
   return h('table.results-table', [h('caption', caption), h('thead', h('tr', head)), h('tbody', body)]);
@@ -276,4 +278,19 @@ export function renderResults(table: ResultsTable, options: RenderOptions): Elem
     ]),
     downloadOf(table, options),
   ]);
+}
+
+/**
+ * A measured value as the file wrote it (same digits after the point, so the table keeps the
+ * precision the authors chose), with thousands grouped for reading: 23886 → 23,886. Anything
+ * that is not a plain decimal (1e-3, a label) is shown as written.
+ */
+export function readableNumber(raw: string): string {
+  const match = /^-?\d+(?:\.(\d+))?$/.exec(raw.trim());
+  if (!match) return raw;
+  const decimals = match[1]?.length ?? 0;
+  return new Intl.NumberFormat(site.locale, {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(Number(raw));
 }
