@@ -22,7 +22,7 @@ import {
   type GitHubApi,
 } from '../src/lib/review/github.ts';
 import { readMasthead } from '../src/lib/review/masthead.ts';
-import { classifyArticleChange } from '../src/lib/review/classify.ts';
+import { classifyArticleChange } from '../src/lib/changes/compare.ts';
 import { decideTechnicalReview, decisionMarkdown } from '../src/lib/review/technical-review.ts';
 
 function fail(message: string): never {

@@ -66,6 +66,15 @@ describe('the masthead the rule reads', () => {
     expect(fixtureMasthead.github.get('chen-li')).toBe('chen-li-example');
     expect([...fixtureMasthead.github.keys()]).toEqual(['ada-okafor', 'ben-sato', 'chen-li']);
   });
+
+  it('names the people file it cannot read', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'mlsr-people-'));
+    writeFileSync(join(dir, 'broken.yaml'), 'name: [unclosed\n');
+    await expect(readMasthead(dir)).rejects.toThrow(`${join(dir, 'broken.yaml')}: not valid YAML`);
+  });
 });
 
 describe('technical review on recorded pull requests', () => {

@@ -280,6 +280,9 @@ export function renderResults(table: ResultsTable, options: RenderOptions): Elem
   ]);
 }
 
+/** One formatter per number of decimals: a table asks for several per row. */
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
 /**
  * A measured value as the file wrote it (same digits after the point, so the table keeps the
  * precision the authors chose), with thousands grouped for reading: 23886 → 23,886. Anything
@@ -289,8 +292,13 @@ export function readableNumber(raw: string): string {
   const match = /^-?\d+(?:\.(\d+))?$/.exec(raw.trim());
   if (!match) return raw;
   const decimals = match[1]?.length ?? 0;
-  return new Intl.NumberFormat(site.locale, {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  }).format(Number(raw));
+  let format = numberFormats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat(site.locale, {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    numberFormats.set(decimals, format);
+  }
+  return format.format(Number(raw));
 }

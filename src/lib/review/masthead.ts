@@ -12,7 +12,14 @@ import type { Masthead } from './technical-review.ts';
 export async function readMasthead(peopleDir: string): Promise<Masthead> {
   const github = new Map<string, string | undefined>();
   for (const name of (await readdir(peopleDir)).filter((f) => /\.ya?ml$/.test(f)).sort()) {
-    const data = parseYaml(await readFile(join(peopleDir, name), 'utf8')) as { github?: unknown } | null;
+    const file = join(peopleDir, name);
+    let data: { github?: unknown } | null;
+    try {
+      data = parseYaml(await readFile(file, 'utf8')) as { github?: unknown } | null;
+    } catch (error) {
+      // The content lint names the line; here the file is enough to find it.
+      throw new Error(`${file}: not valid YAML (${(error as Error).message})`, { cause: error });
+    }
     const handle = data?.github;
     // An invalid handle is the content lint's to report; here it simply cannot approve.
     github.set(
